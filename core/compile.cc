@@ -1,0 +1,153 @@
+// Tested by tests/unit/compile_test.cc and the conformance corpus.
+#include "core/compile.h"
+
+#include <utility>
+
+namespace policylab {
+namespace {
+
+CompiledResource CompileResource(const std::string& text, bool variables_enabled) {
+  CompiledResource r;
+  r.text = text;
+  if (text == "*") {
+    r.any = true;
+    return r;
+  }
+  std::optional<ArnParts> parts = SplitArn(text);
+  if (!parts) return r;
+  r.is_arn = true;
+  for (int i = 0; i < 5; ++i) r.fields[i] = Glob::Compile(parts->fields[i]);
+  r.field6 = Template::Parse(parts->resource(), variables_enabled);
+  r.field6_has_variables = r.field6.has_variables();
+  if (!r.field6_has_variables) r.fields[5] = Glob::Compile(parts->resource());
+  return r;
+}
+
+CompiledConditionValue CompileValue(const std::string& text, ConditionOperator op,
+                                    bool variables_enabled) {
+  CompiledConditionValue v;
+  v.text = text;
+  switch (op) {
+    case ConditionOperator::kStringEquals:
+    case ConditionOperator::kStringNotEquals:
+    case ConditionOperator::kStringEqualsIgnoreCase:
+    case ConditionOperator::kStringNotEqualsIgnoreCase:
+    case ConditionOperator::kStringLike:
+    case ConditionOperator::kStringNotLike:
+    case ConditionOperator::kArnEquals:
+    case ConditionOperator::kArnLike:
+    case ConditionOperator::kArnNotEquals:
+    case ConditionOperator::kArnNotLike:
+    case ConditionOperator::kBool:
+      v.tmpl = Template::Parse(text, variables_enabled);
+      v.has_variables = v.tmpl.has_variables();
+      break;
+    default:
+      break;
+  }
+  switch (op) {
+    case ConditionOperator::kStringLike:
+    case ConditionOperator::kStringNotLike:
+      if (!v.has_variables) v.glob = Glob::Compile(text);
+      break;
+    case ConditionOperator::kStringEqualsIgnoreCase:
+    case ConditionOperator::kStringNotEqualsIgnoreCase:
+      if (!v.has_variables) v.lower = AsciiLower(text);
+      break;
+    case ConditionOperator::kArnEquals:
+    case ConditionOperator::kArnLike:
+    case ConditionOperator::kArnNotEquals:
+    case ConditionOperator::kArnNotLike:
+      if (!v.has_variables) v.arn = ArnPattern::Compile(text);
+      break;
+    case ConditionOperator::kNumericEquals:
+    case ConditionOperator::kNumericNotEquals:
+    case ConditionOperator::kNumericLessThan:
+    case ConditionOperator::kNumericLessThanEquals:
+    case ConditionOperator::kNumericGreaterThan:
+    case ConditionOperator::kNumericGreaterThanEquals:
+      v.number = Decimal::Parse(text);
+      break;
+    case ConditionOperator::kDateEquals:
+    case ConditionOperator::kDateNotEquals:
+    case ConditionOperator::kDateLessThan:
+    case ConditionOperator::kDateLessThanEquals:
+    case ConditionOperator::kDateGreaterThan:
+    case ConditionOperator::kDateGreaterThanEquals:
+      v.instant = ParseInstant(text);
+      break;
+    case ConditionOperator::kIpAddress:
+    case ConditionOperator::kNotIpAddress:
+      v.ip = ParseIpBlock(text);
+      break;
+    case ConditionOperator::kBool:
+    case ConditionOperator::kNull:
+      v.boolean = ParseBool(text).value_or(false);
+      break;
+    case ConditionOperator::kBinaryEquals:
+      v.bytes = DecodeBase64(text).value_or("");
+      break;
+    default:
+      break;
+  }
+  return v;
+}
+
+}  // namespace
+
+bool IsNegatedOperator(ConditionOperator op) {
+  switch (op) {
+    case ConditionOperator::kStringNotEquals:
+    case ConditionOperator::kStringNotEqualsIgnoreCase:
+    case ConditionOperator::kStringNotLike:
+    case ConditionOperator::kNumericNotEquals:
+    case ConditionOperator::kDateNotEquals:
+    case ConditionOperator::kNotIpAddress:
+    case ConditionOperator::kArnNotEquals:
+    case ConditionOperator::kArnNotLike:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::shared_ptr<const CompiledPolicy> CompilePolicy(Policy policy) {
+  auto compiled = std::make_shared<CompiledPolicy>();
+  compiled->source = std::move(policy);
+  const Policy& p = compiled->source;
+  compiled->statements.reserve(p.statements.size());
+  for (const Statement& s : p.statements) {
+    CompiledStatement c;
+    c.index = s.index;
+    c.effect = s.effect;
+    c.not_action = s.not_action;
+    for (const std::string& a : s.actions) {
+      c.actions.push_back(Glob::Compile(a, CaseMode::kInsensitive));  // spec §1.4
+    }
+    c.has_resource = s.has_resource;
+    c.not_resource = s.not_resource;
+    for (const std::string& r : s.resources) {
+      c.resources.push_back(CompileResource(r, p.variables_enabled));
+    }
+    c.has_principal = s.has_principal;
+    c.not_principal = s.not_principal;
+    for (const PrincipalEntry& e : s.principals) c.principals.push_back(CompilePrincipal(e));
+    for (size_t i = 0; i < s.conditions.size(); ++i) {
+      const ConditionEntry& e = s.conditions[i];
+      CompiledCondition cc;
+      cc.entry = static_cast<int>(i);
+      cc.op = e.op;
+      cc.qualifier = e.qualifier;
+      cc.if_exists = e.if_exists;
+      cc.key_lower = AsciiLower(e.key);  // spec §1.4: condition keys are case-insensitive
+      for (const std::string& v : e.values) {
+        cc.values.push_back(CompileValue(v, e.op, p.variables_enabled));
+      }
+      c.conditions.push_back(std::move(cc));
+    }
+    compiled->statements.push_back(std::move(c));
+  }
+  return compiled;
+}
+
+}  // namespace policylab

@@ -1,0 +1,27 @@
+// Stage "resolve": a scenario request -> the authorization checks it needs, each with its full
+// request context (spec §0): the keys the request gives plus the ones AWS fills in from the
+// principal (aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:username,
+// aws:PrincipalTag/*, aws:PrincipalOrgID, ...) and from the request (aws:CurrentTime,
+// aws:EpochTime, aws:SecureTransport, aws:RequestedRegion). Keys the request gives win.
+#ifndef POLICYLAB_CORE_RESOLVE_H_
+#define POLICYLAB_CORE_RESOLVE_H_
+
+#include <string>
+
+#include "core/authorize.h"
+#include "core/scenario.h"
+
+namespace policylab {
+
+// Builds the check for an `action` + `resource` request (or for one action of an API call).
+// `who` is the request's principal; `is_caller` tells whether it is the scenario's caller.
+AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& who, bool is_caller,
+                             std::string action, std::string resource,
+                             const RequestContext& request_context);
+
+// The instant used for aws:CurrentTime: the scenario's "now", else the system clock.
+Instant ScenarioNow(const Scenario& scenario);
+
+}  // namespace policylab
+
+#endif  // POLICYLAB_CORE_RESOLVE_H_
