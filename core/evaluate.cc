@@ -8,6 +8,8 @@
 #include "core/authorize.h"
 #include "core/catalog.h"
 #include "core/json_source.h"
+#include "core/lambda_operations.h"
+#include "core/lambda_store.h"
 #include "core/managed_policies.h"
 #include "core/resolve.h"
 #include "core/scenario.h"
@@ -60,10 +62,51 @@ std::string PrincipalText(const RequestPrincipal& p) {
   }
 }
 
-// Runs the requests of one valid scenario in order.
+// AWS's JSON-string payloads ("Policy", "Statement") are compared as the JSON they hold.
+bool ContainsValue(const Json& actual, const Json& expected) {
+  if (expected.is_object()) {
+    const Json* a = &actual;
+    Json parsed;
+    if (actual.is_string()) {
+      parsed = Json::parse(actual.get<std::string>(), nullptr, false);
+      a = &parsed;
+    }
+    if (!a->is_object()) return false;
+    for (const auto& [k, v] : expected.items()) {
+      auto it = a->find(k);
+      if (it == a->end() || !ContainsValue(*it, v)) return false;
+    }
+    return true;
+  }
+  if (expected.is_array()) {
+    const Json* a = &actual;
+    Json parsed;
+    if (actual.is_string()) {
+      parsed = Json::parse(actual.get<std::string>(), nullptr, false);
+      a = &parsed;
+    }
+    if (!a->is_array() || a->size() != expected.size()) return false;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      if (!ContainsValue((*a)[i], expected[i])) return false;
+    }
+    return true;
+  }
+  return actual == expected;
+}
+
+// The function a resource ARN belongs to (its unqualified ARN), or "".
+std::string FunctionOf(const std::string& resource) {
+  size_t pos = resource.find(":function:");
+  if (pos == std::string::npos || resource.rfind("arn:", 0) != 0) return "";
+  size_t end = resource.find(':', pos + 10);
+  return end == std::string::npos ? resource : resource.substr(0, end);
+}
+
+// Runs the requests of one valid scenario in order, against a simulated Lambda service whose
+// policies the permission-management calls change (DESIGN.md: requests run in order).
 class Run {
  public:
-  explicit Run(const Scenario& scenario) : scenario_(scenario) {}
+  explicit Run(const Scenario& scenario) : scenario_(scenario), store_(scenario) {}
 
   Json Request(const RequestSpec& spec) {
     Json out = {{"request", spec.index}};
@@ -71,46 +114,152 @@ class Run {
     const bool is_caller = !spec.principal.has_value();
     const RequestPrincipal& who = is_caller ? scenario_.caller.principal : *spec.principal;
 
-    std::vector<AuthorizationCheck> checks;
-    switch (spec.kind) {
-      case RequestSpec::Kind::kCheck:
-        checks.push_back(MakeCheck(scenario_, who, is_caller, spec.action, spec.resource,
-                                   spec.context));
-        break;
-      case RequestSpec::Kind::kOperation:
-      case RequestSpec::Kind::kCli:
-        // TODO(#3): Lambda API calls and `aws lambda` command lines.
-        out["decision"] = "error";
-        out["reason"] = "lambda api calls are not supported yet";
-        out["error"] = {{"code", "UnsupportedRequest"},
-                        {"message", "`operation` and `cli` requests need the lambda api layer "
-                                    "(issue #3); use `action` + `resource`"}};
-        out["checks"] = Json::array();
-        Expect(spec, "error", {}, out);
-        return out;
+    if (spec.kind == RequestSpec::Kind::kCheck) {
+      std::vector<AuthorizationCheck> checks;
+      checks.push_back(
+          MakeCheck(scenario_, who, is_caller, spec.action, spec.resource, spec.context));
+      Authorized a = AuthorizeAll(checks, out);
+      Expect(spec, DecisionName(a.decision), a.decided, out);
+      return out;
     }
 
-    Json checks_json = Json::array();
-    Decision overall = Decision::kAllowed;
-    std::string reason;
+    const LambdaCall& call = *spec.call;
+    CallEnvironment env;
+    env.partition = scenario_.caller.principal.partition.empty()
+                        ? "aws"
+                        : scenario_.caller.principal.partition;
+    env.region = call.region.value_or(scenario_.region);
+    env.account = scenario_.caller.principal.account;
+    env.principal = &who;
+    out["operation"] = call.operation;
+    out["parameters"] = call.parameters;
+
+    if (who.kind == PrincipalKind::kAnonymous && call.operation != "InvokeFunctionUrl") {
+      // spec §3.1 step 1: unsigned requests reach Lambda only through function URLs.
+      out["decision"] = "implicitDeny";
+      out["reason"] = "the lambda api accepts only signed requests; anonymous callers can only "
+                      "use function urls with auth type NONE";
+      out["error"] = {{"code", "MissingAuthenticationTokenException"},
+                      {"message", "Missing Authentication Token"},
+                      {"status", 403}};
+      out["checks"] = Json::array();
+      Expect(spec, "implicitDeny", {}, out);
+      return out;
+    }
+
+    ApiPlan plan = PrepareCall(call, env, store_);
+    if (plan.error) {
+      SetError(out, *plan.error);
+      out["reason"] = "rejected before authorization: " + plan.error->message;
+      out["checks"] = Json::array();
+      Expect(spec, "error", {}, out);
+      return out;
+    }
+    std::vector<AuthorizationCheck> checks;
+    for (const PlannedCheck& pc : plan.checks) {
+      RequestContext ctx = pc.context;
+      for (const ContextEntry& e : spec.context.entries()) {  // the request's keys win
+        if (e.multivalued) {
+          ctx.SetList(e.display_key, e.values);
+        } else {
+          ctx.Set(e.display_key, e.values.front());
+        }
+      }
+      if (const FunctionRecord* f = store_.FindFunction(FunctionOf(pc.resource))) {
+        for (const auto& [k, v] : f->tags) {
+          if (ctx.Find("aws:ResourceTag/" + k) == nullptr) ctx.Set("aws:ResourceTag/" + k, v);
+        }
+      }
+      AuthorizationCheck check = MakeCheck(scenario_, who, is_caller, pc.action, pc.resource, ctx);
+      // Function URLs of auth type AWS_IAM need SigV4: an anonymous request never gets in
+      // (spec §3.4 row 12, T34).
+      checks.push_back(std::move(check));
+    }
+    if (plan.function_url && who.kind == PrincipalKind::kAnonymous &&
+        checks.front().context.Find("lambda:FunctionUrlAuthType")->values.front() == "AWS_IAM") {
+      out["decision"] = "implicitDeny";
+      out["reason"] = "the function url has auth type AWS_IAM: requests must be signed (SigV4)";
+      out["response"] = {{"StatusCode", 403}, {"Message", "Forbidden"}};
+      out["checks"] = Json::array();
+      Expect(spec, "implicitDeny", {}, out);
+      return out;
+    }
+    Authorized a = AuthorizeAll(checks, out);
+    if (a.decision != Decision::kAllowed) {
+      if (plan.function_url) {
+        out["response"] = {{"StatusCode", 403}, {"Message", "Forbidden"}};
+      } else {
+        out["error"] = {{"code", "AccessDeniedException"},
+                        {"message", AccessDeniedMessage(who, a.denied_action, a.denied_resource,
+                                                        a.decision == Decision::kExplicitDeny,
+                                                        a.gate)},
+                        {"status", 403}};
+      }
+      Expect(spec, DecisionName(a.decision), a.decided, out);
+      return out;
+    }
+    ApiOutcome outcome = ApplyCall(plan, env, store_);
+    if (outcome.error) {
+      SetError(out, *outcome.error);
+      out["reason"] = "authorized, then failed: " + outcome.error->message;
+      Expect(spec, "error", a.decided, out);
+      return out;
+    }
+    out["status"] = outcome.status;
+    out["response"] = Json::parse(outcome.response.dump(), nullptr, false);
+    Expect(spec, "allowed", a.decided, out);
+    return out;
+  }
+
+  int failed() const { return failed_; }
+
+ private:
+  struct Authorized {
+    Decision decision = Decision::kAllowed;
     std::vector<ExpectedStatement> decided;
+    std::string denied_action;
+    std::string denied_resource;
+    std::string gate;
+  };
+
+  static void SetError(Json& out, const ApiError& e) {
+    out["decision"] = "error";
+    out["error"] = {{"code", e.code}, {"message", e.message}, {"status", e.status}};
+  }
+
+  // Authorizes every check; the request is allowed only if every check is, and an explicit deny
+  // outranks an implicit one.
+  Authorized AuthorizeAll(const std::vector<AuthorizationCheck>& checks, Json& out) {
+    Authorized a;
+    Json checks_json = Json::array();
+    std::string reason;
     for (const AuthorizationCheck& check : checks) {
       AuthorizationInput input;
       input.caller = &scenario_.caller;
-      const ResourcePolicySlot* slot = scenario_.FindResourcePolicy(check.resource);
-      input.resource_policy = slot ? slot->policy.get() : nullptr;
+      input.resource_policy = store_.PolicyFor(check.resource);
       input.rcps = &scenario_.rcps;
       AuthorizationResult r = Authorize(input, check, /*with_trace=*/true);
       Json decided_by = Json::array();
       for (const DecidingStatement& d : r.decided_by) {
         decided_by.push_back(StatementRefJson(d));
-        decided.push_back({d.policy->source.id, d.statement});
+        a.decided.push_back({d.policy->source.id, d.statement});
       }
       Json blocked = Json::array();
       for (const Gate& g : r.blocked_by) {
         Json gj = {{"gate", g.gate}, {"message", g.message}};
         if (!g.policy.empty()) gj["policy"] = g.policy;
         blocked.push_back(std::move(gj));
+      }
+      bool worse = (r.decision == Decision::kExplicitDeny && a.decision != Decision::kExplicitDeny) ||
+                   (r.decision == Decision::kImplicitDeny && a.decision == Decision::kAllowed);
+      if (worse) {
+        a.decision = r.decision;
+        reason = r.reason;
+        a.denied_action = check.action;
+        a.denied_resource = check.resource;
+        a.gate = r.blocked_by.empty() ? "" : r.blocked_by.front().gate;
+      } else if (reason.empty()) {
+        reason = r.reason;
       }
       checks_json.push_back({{"action", check.action},
                              {"resource", check.resource},
@@ -121,42 +270,30 @@ class Run {
                              {"blockedBy", std::move(blocked)},
                              {"context", ContextJson(check.context)},
                              {"trace", std::move(r.trace)}});
-      // The request is allowed only if every check is; an explicit deny outranks the rest.
-      bool worse = (r.decision == Decision::kExplicitDeny && overall != Decision::kExplicitDeny) ||
-                   (r.decision == Decision::kImplicitDeny && overall == Decision::kAllowed);
-      if (worse) {
-        overall = r.decision;
-        reason = r.reason;
-      } else if (reason.empty()) {
-        reason = r.reason;
-      }
     }
-    out["decision"] = DecisionName(overall);
+    out["decision"] = DecisionName(a.decision);
     out["reason"] = reason;
     out["checks"] = std::move(checks_json);
-    Expect(spec, DecisionName(overall), decided, out);
-    return out;
+    return a;
   }
 
-  int failed() const { return failed_; }
-
- private:
   // Records the expectation and whether it holds.
   void Expect(const RequestSpec& spec, const std::string& decision,
               std::vector<ExpectedStatement> decided, Json& out) {
-    if (!spec.expect && !spec.expect_decided_by) return;
+    if (!spec.expect && !spec.expect_decided_by && !spec.expect_response) return;
     bool pass = true;
     std::string failure;
+    auto fail = [&](const std::string& why) {
+      pass = false;
+      failure += (failure.empty() ? "" : "; ") + why;
+    };
     if (spec.expect) {
       out["expect"] = *spec.expect;
       std::string actual = decision;
       if (decision == "error" && out.contains("error")) {
         actual = "error:" + out["error"]["code"].get<std::string>();
       }
-      if (actual != *spec.expect) {
-        pass = false;
-        failure = "expected `" + *spec.expect + "`, got `" + actual + "`";
-      }
+      if (actual != *spec.expect) fail("expected `" + *spec.expect + "`, got `" + actual + "`");
     }
     if (spec.expect_decided_by) {
       std::vector<ExpectedStatement> want = *spec.expect_decided_by;
@@ -164,13 +301,16 @@ class Run {
       std::sort(decided.begin(), decided.end());
       decided.erase(std::unique(decided.begin(), decided.end()), decided.end());
       if (want != decided) {
-        pass = false;
         std::string got;
         for (const ExpectedStatement& d : decided) {
           got += (got.empty() ? "" : ", ") + d.policy + "#" + std::to_string(d.statement);
         }
-        if (!failure.empty()) failure += "; ";
-        failure += "deciding statements differ: got [" + got + "]";
+        fail("deciding statements differ: got [" + got + "]");
+      }
+    }
+    if (spec.expect_response) {
+      if (!out.contains("response") || !ContainsValue(out["response"], *spec.expect_response)) {
+        fail("the response does not contain the expected value");
       }
     }
     out["pass"] = pass;
@@ -181,6 +321,7 @@ class Run {
   }
 
   const Scenario& scenario_;
+  LambdaStore store_;
   int failed_ = 0;
 };
 

@@ -29,7 +29,7 @@ struct LambdaCall {
 };
 
 // Parses a command line such as
-//   aws lambda add-permission --function-name helloworld --statement-id 1 \
+//   aws lambda add-permission --function-name helloworld --statement-id 1 \ (newline)
 //       --principal s3.amazonaws.com --action lambda:InvokeFunction --region us-west-2
 // like a shell would (single and double quotes, backslash escapes, `\` + newline continuations
 // and a lone `\` token as pasted from documentation pages), `--flag value` and `--flag=value`.

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "core/lambda_operations.h"
+#include "core/lambda_store.h"
 #include "core/limits.h"
 #include "core/managed_policies.h"
 #include "core/parse_policy.h"
@@ -300,7 +302,7 @@ class ScenarioParser {
       }
       PolicyPtr p = ParseResourcePolicy(*doc, *attached, ep + "/document", diags_);
       CheckPolicySize(*doc, ep + "/document");
-      s.resource_policies.push_back({*attached, ep, std::move(p)});
+      s.resource_policies.push_back({*attached, ep, std::move(p), *doc});
     }
   }
 
@@ -314,7 +316,7 @@ class ScenarioParser {
     }
     CheckKeys(r, ptr,
               {"note", "action", "resource", "operation", "parameters", "cli", "principal",
-               "context", "expect", "expectDecidedBy"},
+               "context", "expect", "expectDecidedBy", "expectResponse"},
               "a request", "request-invalid");
     bool has_action = r.contains("action") || r.contains("resource");
     bool has_operation = r.contains("operation") || r.contains("parameters");
@@ -357,12 +359,31 @@ class ScenarioParser {
         }
         spec.parameters = *params;
       }
+      if (!IsKnownOperation(spec.operation)) {
+        Error("operation-unknown",
+              "unknown lambda api operation `" + spec.operation +
+                  "`; use the api reference's name, e.g. `Invoke`, `AddPermission`",
+              ptr + "/operation");
+        return;
+      }
+      spec.call = LambdaCall{spec.operation, spec.parameters, std::nullopt};
     } else {
       spec.kind = RequestSpec::Kind::kCli;
       std::optional<std::string> cli = String(r, "cli", ptr, true);
       if (!cli) return;
       spec.cli = *cli;
+      std::string error;
+      spec.call = ParseAwsCli(spec.cli, &error);
+      if (!spec.call) {
+        Error("cli-invalid", error, ptr + "/cli");
+        return;
+      }
+      if (!IsKnownOperation(spec.call->operation)) {
+        Error("cli-invalid", "`" + spec.call->operation + "` is not supported", ptr + "/cli");
+        return;
+      }
     }
+    if (const Json* er = Member(r, "expectResponse")) spec.expect_response = *er;
     if (std::optional<std::string> p = String(r, "principal", ptr, false)) {
       std::string error;
       spec.principal = ParseRequestPrincipal(*p, &error);
@@ -473,7 +494,7 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
   s.document = document;
   parser.CheckKeys(document, "",
                    {"scenario", "title", "description", "now", "caller", "resourcePolicies",
-                    "rcps", "requests"},
+                    "rcps", "functions", "layers", "requests"},
                    "the scenario");
   const Json* version = parser.Member(document, "scenario");
   if (version == nullptr) {
@@ -507,6 +528,7 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
   if (const Json* rcps = parser.Member(document, "rcps")) {
     s.rcps = parser.Levels(*rcps, "/rcps", PolicyKind::kRcp, "rcp");
   }
+  ValidateLambdaResources(document, s.caller.principal.account, s.region, diagnostics);
   const Json* requests = parser.Member(document, "requests");
   if (requests == nullptr) {
     parser.Error("scenario-missing", "missing `requests`", "");

@@ -4,8 +4,9 @@
 //
 // Keys beyond DESIGN.md's example, all optional: "description"; "now" (ISO 8601 instant for
 // aws:CurrentTime and aws:EpochTime, so that results are reproducible); "rcps" (resource control
-// policies, levels like "scps"); per request "note" (a sentence naming the case) and
-// "expectDecidedBy" (the statements expected to decide it).
+// policies, levels like "scps"); "functions" and "layers" (the Lambda resources that exist, see
+// lambda_store.h); per request "note" (a sentence naming the case), "expectDecidedBy" (the
+// statements expected to decide it) and "expectResponse" (part of the expected API response).
 #ifndef POLICYLAB_CORE_SCENARIO_H_
 #define POLICYLAB_CORE_SCENARIO_H_
 
@@ -18,6 +19,7 @@
 #include "core/authorize.h"
 #include "core/diagnostic.h"
 #include "core/json_source.h"
+#include "core/lambda_request.h"
 #include "core/values.h"
 
 namespace policylab {
@@ -44,11 +46,16 @@ struct RequestSpec {
   Json parameters = Json::object();
   // kCli
   std::string cli;
+  // kOperation and kCli: the API call (a command line is parsed when the scenario is read).
+  std::optional<LambdaCall> call;
   // Principal override (spec: service principal, "*", or another IAM principal).
   std::optional<RequestPrincipal> principal;
   RequestContext context;  // keys given in the request
   std::optional<std::string> expect;
   std::optional<std::vector<ExpectedStatement>> expect_decided_by;
+  // A JSON value the API response must contain (objects compared key by key; AWS's JSON-string
+  // payloads such as GetPolicy's "Policy" are parsed before comparing).
+  std::optional<Json> expect_response;
 };
 
 // A resource-based policy attached to one exact resource ARN (spec §5.4).
@@ -56,6 +63,7 @@ struct ResourcePolicySlot {
   std::string attached_to;
   std::string pointer;  // "/resourcePolicies/0"
   PolicyPtr policy;
+  Json document;  // as given
 };
 
 struct Scenario {
