@@ -6,6 +6,7 @@
 #include "core/lambda_operations.h"
 #include "core/lambda_store.h"
 #include "core/limits.h"
+#include "core/lint.h"
 #include "core/managed_policies.h"
 #include "core/parse_policy.h"
 
@@ -113,6 +114,7 @@ class ScenarioParser {
     }
     std::string id = kind == PolicyKind::kSession ? "session" : id_prefix + n;
     Policy p = ParsePolicy(*document, kind, id, n, ptr + "/document", diags_);
+    LintPolicy(p, diags_);
     CheckPolicySize(*document, ptr + "/document");
     return CompilePolicy(std::move(p));
   }
@@ -300,7 +302,7 @@ class ScenarioParser {
               ep);
         continue;
       }
-      PolicyPtr p = ParseResourcePolicy(*doc, *attached, ep + "/document", diags_);
+      PolicyPtr p = ParseResourcePolicy(*doc, *attached, ep + "/document", diags_, /*lint=*/true);
       CheckPolicySize(*doc, ep + "/document");
       s.resource_policies.push_back({*attached, ep, std::move(p), *doc});
     }
@@ -346,6 +348,8 @@ class ScenarioParser {
       if (spec.resource != "*" && spec.resource.rfind("arn:", 0) != 0) {
         Error("request-invalid", "`resource` must be an arn or `*`, got `" + spec.resource + "`",
               ptr + "/resource");
+      } else {
+        LintCheckRequest(spec.action, spec.resource, ptr, diags_);
       }
     } else if (has_operation) {
       spec.kind = RequestSpec::Kind::kOperation;
@@ -478,9 +482,10 @@ const ResourcePolicySlot* Scenario::FindResourcePolicy(std::string_view arn) con
 }
 
 PolicyPtr ParseResourcePolicy(const Json& document, const std::string& attached_to,
-                              const std::string& pointer, Diagnostics& diagnostics) {
+                              const std::string& pointer, Diagnostics& diagnostics, bool lint) {
   Policy p = ParsePolicy(document, PolicyKind::kResource, "resource:" + attached_to, attached_to,
                          pointer, diagnostics);
+  if (lint) LintPolicy(p, diagnostics);
   return CompilePolicy(std::move(p));
 }
 

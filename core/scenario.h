@@ -89,8 +89,10 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics);
 
 // Parses a resource policy document from JSON: used for the scenario's resourcePolicies and by
 // the Lambda policy store when AddPermission changes a policy.
+// With `lint`, the warnings of lint.h are added too.
 PolicyPtr ParseResourcePolicy(const Json& document, const std::string& attached_to,
-                              const std::string& pointer, Diagnostics& diagnostics);
+                              const std::string& pointer, Diagnostics& diagnostics,
+                              bool lint = false);
 
 }  // namespace policylab
 
