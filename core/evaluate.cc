@@ -384,6 +384,11 @@ std::string CatalogJson() {
       }
     }
   }
+  for (const catalog::ConditionKeyInfo& k : catalog::GlobalConditionKeys()) {
+    if (seen_keys.insert(std::string(k.name)).second) {
+      keys.push_back({{"name", k.name}, {"type", k.type}});
+    }
+  }
   Json managed = Json::array();
   for (const managed::ManagedPolicy& p : managed::ManagedPolicies()) managed.push_back(p.name);
   Json out = {{"actions", std::move(actions)},

@@ -141,10 +141,6 @@ bool MatchValue(const CompiledCondition& c, std::string_view value, const Reques
   return negated;
 }
 
-const char* QualifierText(SetQualifier q) {
-  return q == SetQualifier::kForAllValues ? "ForAllValues" : "ForAnyValue";
-}
-
 }  // namespace
 
 bool EvaluateCondition(const CompiledCondition& c, const ConditionEntry& entry,
