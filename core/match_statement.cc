@@ -8,7 +8,14 @@
 namespace policylab {
 namespace {
 
-std::string Quote(std::string_view s) { return "`" + std::string(s) + "`"; }
+std::string Quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '`';
+  out += s;
+  out += '`';
+  return out;
+}
 
 std::string QuoteList(const std::vector<std::string>& items) {
   std::string out;
