@@ -1,5 +1,6 @@
 // IAM wildcard patterns: `*` = any sequence (possibly empty), `?` = exactly one character
-// (spec §1.5). Used for Action (case-insensitive), the fields of ARN patterns and StringLike.
+// (spec §1.5), i.e. one Unicode code point of the UTF-8 text (one byte only where the text is
+// not well-formed UTF-8). Used for Action (case-insensitive), ARN pattern fields and StringLike.
 //
 // A Glob is compiled once: the pattern is cut at each `*` into segments (which may hold `?`),
 // and matching is greedy leftmost-segment search: O(text * longest segment) in the worst case,
