@@ -32,9 +32,7 @@ bool IsNameChar(char c) { return IsAlnum(c) || c == '-' || c == '_'; }
 // [a-zA-Z0-9-_.] (function names; the 2026 API model allows `.`, spec §4.1)
 bool IsFunctionNameChar(char c) { return IsNameChar(c) || c == '.'; }
 
-bool IsAccount(std::string_view s) {
-  return s.size() == 12 && AllChars(s, IsDigit);
-}
+bool IsAccount(std::string_view s) { return s.size() == 12 && AllChars(s, IsDigit); }
 
 // aws[a-zA-Z-]*
 bool IsPartition(std::string_view s) {
@@ -108,17 +106,14 @@ constexpr std::string_view kLayerVersionArnPattern =
 ApiError ValidationError(std::string_view value, std::string_view field,
                          std::string_view constraint) {
   return {"ValidationException",
-          "1 validation error detected: Value '" + std::string(value) +
-              "' at '" + std::string(field) +
-              "' failed to satisfy constraint: " + std::string(constraint),
+          "1 validation error detected: Value '" + std::string(value) + "' at '" +
+              std::string(field) + "' failed to satisfy constraint: " + std::string(constraint),
           400};
 }
 
-ApiError PatternError(std::string_view value, std::string_view field,
-                      std::string_view pattern) {
+ApiError PatternError(std::string_view value, std::string_view field, std::string_view pattern) {
   return ValidationError(value, field,
-                         "Member must satisfy regular expression pattern: " +
-                             std::string(pattern));
+                         "Member must satisfy regular expression pattern: " + std::string(pattern));
 }
 
 // Parses a non-negative decimal integer that fits int64 (at most 18 digits).
@@ -138,8 +133,7 @@ std::optional<int64_t> ParseNumber(std::string_view s) {
 // continuation. A backslash that starts a word and is followed by whitespace
 // (or ends the line) is the documentation pages' flattened continuation
 // (`aws lambda add-permission \ --region us-west-2 \ ...`) and is dropped.
-bool Tokenize(std::string_view line, std::vector<std::string>* words,
-              std::string* error) {
+bool Tokenize(std::string_view line, std::vector<std::string>* words, std::string* error) {
   std::string word;
   bool in_word = false;
   size_t i = 0;
@@ -157,8 +151,7 @@ bool Tokenize(std::string_view line, std::vector<std::string>* words,
       continue;
     }
     if (c == '\\') {
-      if (i + 1 >=
-          n) {  // trailing backslash: a continuation with nothing after it
+      if (i + 1 >= n) {  // trailing backslash: a continuation with nothing after it
         ++i;
         continue;
       }
@@ -237,10 +230,10 @@ bool Tokenize(std::string_view line, std::vector<std::string>* words,
 enum class Kind {
   kString,
   kInteger,
-  kBoolean,     // --flag / --no-flag, no value
-  kStringList,  // one or more values, a JSON list, or a comma-separated value
-  kStructure,   // JSON object or shorthand Key=Value,...
-  kMap,  // JSON object or shorthand Key=Value,... with string values (tags)
+  kBoolean,        // --flag / --no-flag, no value
+  kStringList,     // one or more values, a JSON list, or a comma-separated value
+  kStructure,      // JSON object or shorthand Key=Value,...
+  kMap,            // JSON object or shorthand Key=Value,... with string values (tags)
   kStructureList,  // JSON list of objects
   kZipFile,        // --zip-file: becomes Code.ZipFile
 };
@@ -330,9 +323,8 @@ constexpr OptionSpec kOptions[] = {
 struct CommandSpec {
   std::string_view command;    // kebab-case
   std::string_view operation;  // the API operation
-  std::string_view
-      options;  // space-separated flags; a trailing '!' marks a required one
-  bool outfile = false;  // takes a positional outfile (invoke)
+  std::string_view options;    // space-separated flags; a trailing '!' marks a required one
+  bool outfile = false;        // takes a positional outfile (invoke)
 };
 
 constexpr CommandSpec kCommands[] = {
@@ -342,22 +334,18 @@ constexpr CommandSpec kCommands[] = {
      "event-source-token qualifier revision-id principal-org-id "
      "function-url-auth-type "
      "invoked-via-function-url"},
-    {"remove-permission", "RemovePermission",
-     "function-name! statement-id! qualifier revision-id"},
+    {"remove-permission", "RemovePermission", "function-name! statement-id! qualifier revision-id"},
     {"get-policy", "GetPolicy", "function-name! qualifier"},
     {"add-layer-version-permission", "AddLayerVersionPermission",
      "layer-name! version-number! statement-id! action! principal! "
      "organization-id revision-id"},
     {"remove-layer-version-permission", "RemoveLayerVersionPermission",
      "layer-name! version-number! statement-id! revision-id"},
-    {"get-layer-version-policy", "GetLayerVersionPolicy",
-     "layer-name! version-number!"},
+    {"get-layer-version-policy", "GetLayerVersionPolicy", "layer-name! version-number!"},
     {"get-layer-version", "GetLayerVersion", "layer-name! version-number!"},
     {"get-layer-version-by-arn", "GetLayerVersionByArn", "arn!"},
-    {"delete-layer-version", "DeleteLayerVersion",
-     "layer-name! version-number!"},
-    {"list-layers", "ListLayers",
-     "compatible-runtime marker max-items starting-token page-size"},
+    {"delete-layer-version", "DeleteLayerVersion", "layer-name! version-number!"},
+    {"list-layers", "ListLayers", "compatible-runtime marker max-items starting-token page-size"},
     {"list-layer-versions", "ListLayerVersions",
      "layer-name! compatible-runtime marker max-items starting-token "
      "page-size"},
@@ -367,8 +355,7 @@ constexpr CommandSpec kCommands[] = {
      "durable-execution-name",
      true},
     {"get-function", "GetFunction", "function-name! qualifier"},
-    {"get-function-configuration", "GetFunctionConfiguration",
-     "function-name! qualifier"},
+    {"get-function-configuration", "GetFunctionConfiguration", "function-name! qualifier"},
     {"list-functions", "ListFunctions",
      "master-region function-version marker max-items starting-token "
      "page-size"},
@@ -391,8 +378,7 @@ constexpr CommandSpec kCommands[] = {
     {"update-function-code", "UpdateFunctionCode",
      "function-name! zip-file s3-bucket publish revision-id architectures"},
     {"delete-function", "DeleteFunction", "function-name! qualifier"},
-    {"publish-version", "PublishVersion",
-     "function-name! code-sha256 description revision-id"},
+    {"publish-version", "PublishVersion", "function-name! code-sha256 description revision-id"},
     {"list-versions-by-function", "ListVersionsByFunction",
      "function-name! marker max-items starting-token page-size"},
     {"create-alias", "CreateAlias",
@@ -407,12 +393,10 @@ constexpr CommandSpec kCommands[] = {
      "page-size"},
     {"create-function-url-config", "CreateFunctionUrlConfig",
      "function-name! qualifier auth-type! cors invoke-mode"},
-    {"get-function-url-config", "GetFunctionUrlConfig",
-     "function-name! qualifier"},
+    {"get-function-url-config", "GetFunctionUrlConfig", "function-name! qualifier"},
     {"update-function-url-config", "UpdateFunctionUrlConfig",
      "function-name! qualifier auth-type cors invoke-mode"},
-    {"delete-function-url-config", "DeleteFunctionUrlConfig",
-     "function-name! qualifier"},
+    {"delete-function-url-config", "DeleteFunctionUrlConfig", "function-name! qualifier"},
     {"create-event-source-mapping", "CreateEventSourceMapping",
      "event-source-arn function-name! enabled batch-size starting-position "
      "maximum-batching-window-in-seconds filter-criteria tags"},
@@ -426,8 +410,7 @@ constexpr CommandSpec kCommands[] = {
     {"list-tags", "ListTags", "resource!"},
     {"put-function-concurrency", "PutFunctionConcurrency",
      "function-name! reserved-concurrent-executions!"},
-    {"delete-function-concurrency", "DeleteFunctionConcurrency",
-     "function-name!"},
+    {"delete-function-concurrency", "DeleteFunctionConcurrency", "function-name!"},
     {"get-account-settings", "GetAccountSettings", ""},
 };
 
@@ -497,8 +480,7 @@ std::string ApiName(const OptionSpec& o) {
 }
 
 // Whether `command` takes `flag`; `required` tells whether it must be given.
-bool CommandTakes(const CommandSpec& command, std::string_view flag,
-                  bool* required) {
+bool CommandTakes(const CommandSpec& command, std::string_view flag, bool* required) {
   for (std::string_view item : Split(command.options, ' ')) {
     if (item.empty()) continue;
     bool req = item.back() == '!';
@@ -553,8 +535,7 @@ class Shorthand {
           return std::nullopt;
         }
         if (out.contains(key)) {
-          *error =
-              "key `" + key + "` is given twice in `" + std::string(s_) + "`";
+          *error = "key `" + key + "` is given twice in `" + std::string(s_) + "`";
           return std::nullopt;
         }
         std::optional<Json> v = ParseValue(error);
@@ -565,8 +546,7 @@ class Shorthand {
       SkipSpaces();
       if (AtEnd() || Peek() == '}') break;
       if (Peek() != ',') {
-        *error = "expected `,` at offset " + std::to_string(pos_) + " of `" +
-                 std::string(s_) + "`";
+        *error = "expected `,` at offset " + std::to_string(pos_) + " of `" + std::string(s_) + "`";
         return std::nullopt;
       }
       ++pos_;
@@ -588,8 +568,7 @@ class Shorthand {
     for (size_t i = pos_; i < s_.size(); ++i) {
       char c = s_[i];
       if (c == '=') return i == pos_ ? std::string_view::npos : i;
-      if (!IsAlnum(c) && c != '-' && c != '_' && c != '.' && c != ':' &&
-          c != '/' && c != ' ') {
+      if (!IsAlnum(c) && c != '-' && c != '_' && c != '.' && c != ':' && c != '/' && c != ' ') {
         return std::string_view::npos;
       }
     }
@@ -662,17 +641,14 @@ class Shorthand {
 // Known list-valued members of the structures that take shorthand, so that
 // `SubnetIds=a` is a one-element list as the CLI makes it.
 bool IsListMember(std::string_view key) {
-  return key == "SubnetIds" || key == "SecurityGroupIds" ||
-         key == "Architectures" || key == "EntryPoint" || key == "Command" ||
-         key == "AllowOrigins" || key == "AllowMethods" ||
-         key == "AllowHeaders" || key == "ExposeHeaders";
+  return key == "SubnetIds" || key == "SecurityGroupIds" || key == "Architectures" ||
+         key == "EntryPoint" || key == "Command" || key == "AllowOrigins" ||
+         key == "AllowMethods" || key == "AllowHeaders" || key == "ExposeHeaders";
 }
 bool IsBooleanMember(std::string_view key) {
   return key == "Ipv6AllowedForDualStack" || key == "AllowCredentials";
 }
-bool IsIntegerMember(std::string_view key) {
-  return key == "Size" || key == "MaxAge";
-}
+bool IsIntegerMember(std::string_view key) { return key == "Size" || key == "MaxAge"; }
 
 void NormalizeShorthand(Json& object) {
   for (auto& [key, value] : object.items()) {
@@ -680,12 +656,10 @@ void NormalizeShorthand(Json& object) {
       NormalizeShorthand(value);
     } else if (IsListMember(key) && value.is_string()) {
       value = Json::array({value});
-    } else if (IsBooleanMember(key) && value.is_string() &&
-               (value == "true" || value == "false")) {
+    } else if (IsBooleanMember(key) && value.is_string() && (value == "true" || value == "false")) {
       value = value == "true";
     } else if (IsIntegerMember(key) && value.is_string()) {
-      if (std::optional<int64_t> n = ParseNumber(value.get<std::string>()))
-        value = *n;
+      if (std::optional<int64_t> n = ParseNumber(value.get<std::string>())) value = *n;
     }
   }
 }
@@ -695,16 +669,12 @@ bool LooksLikeJson(std::string_view v) {
   return !t.empty() && (t.front() == '{' || t.front() == '[');
 }
 
-std::string Quote(std::string_view flag) {
-  return "`--" + std::string(flag) + "`";
-}
+std::string Quote(std::string_view flag) { return "`--" + std::string(flag) + "`"; }
 
 // Converts the value(s) of one option to its API parameter value.
-std::optional<Json> ConvertValue(const OptionSpec& spec,
-                                 const std::vector<std::string>& values,
+std::optional<Json> ConvertValue(const OptionSpec& spec, const std::vector<std::string>& values,
                                  std::string_view command, std::string* error) {
-  const std::string where =
-      Quote(spec.flag) + " of `aws lambda " + std::string(command) + "`";
+  const std::string where = Quote(spec.flag) + " of `aws lambda " + std::string(command) + "`";
   if (spec.kind == Kind::kStringList) {
     Json list = Json::array();
     if (values.size() == 1 && LooksLikeJson(values[0])) {
@@ -757,24 +727,20 @@ std::optional<Json> ConvertValue(const OptionSpec& spec,
     case Kind::kMap:
     case Kind::kStructureList: {
       if (v.rfind("file://", 0) == 0 || v.rfind("fileb://", 0) == 0) {
-        *error = where +
-                 ": file:// values cannot be read here; paste the json instead";
+        *error = where + ": file:// values cannot be read here; paste the json instead";
         return std::nullopt;
       }
       if (LooksLikeJson(v)) {
         Json parsed = Json::parse(v, nullptr, false);
         bool want_list = spec.kind == Kind::kStructureList;
-        if (parsed.is_discarded() ||
-            (want_list ? !parsed.is_array() : !parsed.is_object())) {
-          *error = "invalid json " +
-                   std::string(want_list ? "list" : "object") + " for " + where;
+        if (parsed.is_discarded() || (want_list ? !parsed.is_array() : !parsed.is_object())) {
+          *error = "invalid json " + std::string(want_list ? "list" : "object") + " for " + where;
           return std::nullopt;
         }
         if (spec.kind == Kind::kMap) {
           for (const auto& [key, value] : parsed.items()) {
             if (!value.is_string()) {
-              *error = "the value of `" + key + "` in " + where +
-                       " must be a string";
+              *error = "the value of `" + key + "` in " + where + " must be a string";
               return std::nullopt;
             }
           }
@@ -803,13 +769,11 @@ std::optional<Json> ConvertValue(const OptionSpec& spec,
             std::string joined;
             for (const Json& part : value) {
               if (!joined.empty()) joined += ",";
-              joined +=
-                  part.is_string() ? part.get<std::string>() : part.dump();
+              joined += part.is_string() ? part.get<std::string>() : part.dump();
             }
             value = joined;
           } else if (!value.is_string()) {
-            *error =
-                "the value of `" + key + "` in " + where + " must be a string";
+            *error = "the value of `" + key + "` in " + where + " must be a string";
             return std::nullopt;
           }
         }
@@ -828,8 +792,7 @@ std::optional<Json> ConvertValue(const OptionSpec& spec,
 
 // ---------------------------------------------------------------------------------------------
 
-std::optional<LambdaCall> ParseAwsCli(std::string_view line,
-                                      std::string* error) {
+std::optional<LambdaCall> ParseAwsCli(std::string_view line, std::string* error) {
   std::string local_error;
   std::string& err = error != nullptr ? *error : local_error;
   err.clear();
@@ -840,9 +803,8 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
   size_t i = 0;
   if (i < words.size() && words[i] == "$") ++i;  // a pasted prompt
   if (i >= words.size() || words[i] != "aws") {
-    err = words.size() <= i
-              ? "empty command line; expected `aws lambda <command> ...`"
-              : "expected `aws lambda <command> ...`, got `" + words[i] + "`";
+    err = words.size() <= i ? "empty command line; expected `aws lambda <command> ...`"
+                            : "expected `aws lambda <command> ...`, got `" + words[i] + "`";
     return std::nullopt;
   }
   ++i;
@@ -899,8 +861,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
   if (i >= words.size() || words[i] != "lambda") {
     err = i >= words.size()
               ? "missing service; expected `aws lambda <command> ...`"
-              : "only `aws lambda` commands are supported, got `aws " +
-                    words[i] + "`";
+              : "only `aws lambda` commands are supported, got `aws " + words[i] + "`";
     return std::nullopt;
   }
   ++i;
@@ -914,8 +875,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
     return std::nullopt;
   }
   call.operation = std::string(command->operation);
-  const std::string for_command =
-      " for `aws lambda " + std::string(command->command) + "`";
+  const std::string for_command = " for `aws lambda " + std::string(command->command) + "`";
   ++i;
 
   std::set<std::string> seen;
@@ -924,8 +884,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
     const std::string& word = words[i];
     if (word.rfind("--", 0) != 0 || word.size() == 2) {
       if (command->outfile && !have_outfile) {
-        have_outfile =
-            true;  // invoke's outfile: where the response would be written
+        have_outfile = true;  // invoke's outfile: where the response would be written
         continue;
       }
       err = "unexpected argument `" + word + "`" + for_command;
@@ -943,12 +902,10 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
     }
     // --no-<flag> for boolean options.
     bool negated = false;
-    const OptionSpec* spec =
-        CommandTakes(*command, flag, nullptr) ? FindOption(flag) : nullptr;
+    const OptionSpec* spec = CommandTakes(*command, flag, nullptr) ? FindOption(flag) : nullptr;
     if (spec == nullptr && flag.substr(0, 3) == "no-") {
       std::string_view base = flag.substr(3);
-      const OptionSpec* b =
-          CommandTakes(*command, base, nullptr) ? FindOption(base) : nullptr;
+      const OptionSpec* b = CommandTakes(*command, base, nullptr) ? FindOption(base) : nullptr;
       if (b != nullptr && b->kind == Kind::kBoolean) {
         spec = b;
         negated = true;
@@ -994,8 +951,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
         return std::nullopt;
       }
     }
-    std::optional<Json> value =
-        ConvertValue(*spec, values, command->command, &err);
+    std::optional<Json> value = ConvertValue(*spec, values, command->command, &err);
     if (!value) return std::nullopt;
     if (spec->kind == Kind::kZipFile) {
       Json& code = call.parameters["Code"];
@@ -1031,23 +987,21 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line,
 // ---------------------------------------------------------------------------------------------
 
 std::string FunctionRef::UnqualifiedArn() const {
-  return "arn:" + partition + ":lambda:" + region + ":" + account +
-         ":function:" + name;
+  return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + name;
 }
 
 std::string FunctionRef::Arn() const {
-  return qualifier.empty() ? UnqualifiedArn()
-                           : UnqualifiedArn() + ":" + qualifier;
+  return qualifier.empty() ? UnqualifiedArn() : UnqualifiedArn() + ":" + qualifier;
 }
 
-std::variant<FunctionRef, ApiError> ResolveFunctionName(
-    std::string_view function_name, std::string_view qualifier,
-    std::string_view partition, std::string_view region,
-    std::string_view account) {
+std::variant<FunctionRef, ApiError> ResolveFunctionName(std::string_view function_name,
+                                                        std::string_view qualifier,
+                                                        std::string_view partition,
+                                                        std::string_view region,
+                                                        std::string_view account) {
   if (function_name.empty()) {
-    return ValidationError(
-        function_name, "functionName",
-        "Member must have length greater than or equal to 1");
+    return ValidationError(function_name, "functionName",
+                           "Member must have length greater than or equal to 1");
   }
   if (function_name.size() > 256) {
     return ValidationError(function_name, "functionName",
@@ -1056,8 +1010,7 @@ std::variant<FunctionRef, ApiError> ResolveFunctionName(
   if (!qualifier.empty() && !IsQualifier(qualifier)) {
     return PatternError(qualifier, "qualifier", kQualifierPattern);
   }
-  const ApiError malformed =
-      PatternError(function_name, "functionName", kFunctionNamePattern);
+  const ApiError malformed = PatternError(function_name, "functionName", kFunctionNamePattern);
 
   FunctionRef ref;
   ref.partition = std::string(partition);
@@ -1098,8 +1051,7 @@ std::variant<FunctionRef, ApiError> ResolveFunctionName(
   } else {
     return malformed;
   }
-  if (ref.name.empty() || ref.name.size() > 64 ||
-      !AllChars(ref.name, IsFunctionNameChar)) {
+  if (ref.name.empty() || ref.name.size() > 64 || !AllChars(ref.name, IsFunctionNameChar)) {
     return malformed;
   }
   if (!embedded.empty() && !IsQualifier(embedded)) return malformed;
@@ -1115,8 +1067,7 @@ std::variant<FunctionRef, ApiError> ResolveFunctionName(
   if (!arn_region.empty() && arn_region != region) {
     return ApiError{"ResourceNotFoundException",
                     "Functions from '" + std::string(arn_region) +
-                        "' are not reachable in this region ('" +
-                        std::string(region) + "')",
+                        "' are not reachable in this region ('" + std::string(region) + "')",
                     404};
   }
   ref.qualifier = std::string(!embedded.empty() ? embedded : qualifier);
@@ -1126,13 +1077,10 @@ std::variant<FunctionRef, ApiError> ResolveFunctionName(
 // ---------------------------------------------------------------------------------------------
 
 std::string LayerVersionRef::LayerArn() const {
-  return "arn:" + partition + ":lambda:" + region + ":" + account +
-         ":layer:" + name;
+  return "arn:" + partition + ":lambda:" + region + ":" + account + ":layer:" + name;
 }
 
-std::string LayerVersionRef::Arn() const {
-  return LayerArn() + ":" + std::to_string(version);
-}
+std::string LayerVersionRef::Arn() const { return LayerArn() + ":" + std::to_string(version); }
 
 namespace {
 
@@ -1140,20 +1088,20 @@ namespace {
 // `parts` split on ':'.
 bool IsLayerArnPrefix(const std::vector<std::string_view>& parts) {
   auto loose = [](std::string_view s) {
-    return !s.empty() &&
-           AllChars(s, [](char c) { return IsAlnum(c) || c == '-'; });
+    return !s.empty() && AllChars(s, [](char c) { return IsAlnum(c) || c == '-'; });
   };
-  return parts.size() >= 7 && parts[0] == "arn" && loose(parts[1]) &&
-         parts[2] == "lambda" && loose(parts[3]) && IsAccount(parts[4]) &&
-         parts[5] == "layer" && !parts[6].empty() &&
+  return parts.size() >= 7 && parts[0] == "arn" && loose(parts[1]) && parts[2] == "lambda" &&
+         loose(parts[3]) && IsAccount(parts[4]) && parts[5] == "layer" && !parts[6].empty() &&
          AllChars(parts[6], IsNameChar);
 }
 
 }  // namespace
 
-std::variant<LayerVersionRef, ApiError> ResolveLayerVersion(
-    std::string_view layer_name, int64_t version, std::string_view partition,
-    std::string_view region, std::string_view account) {
+std::variant<LayerVersionRef, ApiError> ResolveLayerVersion(std::string_view layer_name,
+                                                            int64_t version,
+                                                            std::string_view partition,
+                                                            std::string_view region,
+                                                            std::string_view account) {
   if (layer_name.empty()) {
     return ApiError{"ValidationException",
                     "1 validation error detected: Value null at 'layerName' "
@@ -1185,11 +1133,10 @@ std::variant<LayerVersionRef, ApiError> ResolveLayerVersion(
   }
   if (version == 0) {
     // The caller passes 0 when VersionNumber is missing.
-    return ApiError{
-        "ValidationException",
-        "1 validation error detected: Value null at 'versionNumber' failed to "
-        "satisfy constraint: Member must not be null",
-        400};
+    return ApiError{"ValidationException",
+                    "1 validation error detected: Value null at 'versionNumber' failed to "
+                    "satisfy constraint: Member must not be null",
+                    400};
   }
   if (version < 0) {
     return ValidationError(std::to_string(version), "versionNumber",
@@ -1199,14 +1146,12 @@ std::variant<LayerVersionRef, ApiError> ResolveLayerVersion(
   return ref;
 }
 
-std::variant<LayerVersionRef, ApiError> ParseLayerVersionArn(
-    std::string_view arn) {
+std::variant<LayerVersionRef, ApiError> ParseLayerVersionArn(std::string_view arn) {
   const ApiError malformed = PatternError(arn, "arn", kLayerVersionArnPattern);
   if (arn.empty() || arn.size() > 140) {
-    return ValidationError(
-        arn, "arn",
-        arn.empty() ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 140");
+    return ValidationError(arn, "arn",
+                           arn.empty() ? "Member must have length greater than or equal to 1"
+                                       : "Member must have length less than or equal to 140");
   }
   std::vector<std::string_view> parts = Split(arn, ':');
   if (parts.size() != 8 || !IsLayerArnPrefix(parts)) return malformed;
