@@ -122,13 +122,13 @@ LambdaStore::LambdaStore(const Scenario& scenario) {
       std::string region = f.value("region", scenario.region);
       FunctionRecord& r =
           EnsureFunction(FunctionArn(partition, region, acct, name), name, acct, region);
-      for (const Json& v : f.value("versions", Json::array())) r.versions.insert(v.get<std::string>());
-      for (const auto& [a, v] : f.value("aliases", Json::object()).items()) {
-        r.aliases[a] = v.get<std::string>();
-      }
-      for (const auto& [k, v] : f.value("tags", Json::object()).items()) {
-        r.tags[k] = v.get<std::string>();
-      }
+      const Json versions = f.value("versions", Json::array());
+      for (const Json& v : versions) r.versions.insert(v.get<std::string>());
+      // Keep the values alive: items() of a temporary would dangle inside the loop.
+      const Json aliases = f.value("aliases", Json::object());
+      for (const auto& [a, v] : aliases.items()) r.aliases[a] = v.get<std::string>();
+      const Json tags = f.value("tags", Json::object());
+      for (const auto& [k, v] : tags.items()) r.tags[k] = v.get<std::string>();
       if (f.contains("url")) {
         const Json& u = f["url"];
         FunctionUrl url;

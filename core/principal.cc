@@ -129,6 +129,7 @@ std::optional<RequestPrincipal> ParseRequestPrincipal(std::string_view text, std
       p.role_arn = std::string(text);
       p.role_name = std::string(LastPathComponent(res));
       p.service_linked_role = res.rfind("role/aws-service-role/", 0) == 0;
+      p.role_path_known = true;
       // A session of this role whose session name is unknown.
       p.arn = "arn:" + p.partition + ":sts::" + p.account + ":assumed-role/" + p.role_name;
       return p;
@@ -188,6 +189,7 @@ CompiledPrincipal CompilePrincipal(const PrincipalEntry& entry) {
   } else if (arn->service() == "iam" && res.rfind("role/", 0) == 0) {
     c.kind = CompiledPrincipal::Kind::kRole;
     c.name = std::string(LastPathComponent(res));
+    c.arn = entry.value;
   } else if (arn->service() == "sts" && res.rfind("assumed-role/", 0) == 0) {
     c.kind = CompiledPrincipal::Kind::kSession;
     c.arn = entry.value;
@@ -216,10 +218,14 @@ PrincipalMatch MatchPrincipal(const CompiledPrincipal& entry, const RequestPrinc
                  ? PrincipalMatch::kUser
                  : PrincipalMatch::kNone;
     case Kind::kRole:
-      // spec §1.3 / T56: a role ARN matches every session of the role; the session ARN has no
-      // path, so the role is identified by account and name.
-      return caller.kind == PrincipalKind::kAssumedRole && caller.account == entry.account &&
-                     caller.role_name == entry.name
+      // spec §1.3 / T56: a role ARN matches every session of the role. A session ARN has no
+      // path, so then the role is identified by account and name (role names are unique in an
+      // account, whatever the path); when the caller's role ARN is known, it must be that ARN.
+      if (caller.kind != PrincipalKind::kAssumedRole) return PrincipalMatch::kNone;
+      if (caller.role_path_known) {
+        return caller.role_arn == entry.arn ? PrincipalMatch::kRole : PrincipalMatch::kNone;
+      }
+      return caller.account == entry.account && caller.role_name == entry.name
                  ? PrincipalMatch::kRole
                  : PrincipalMatch::kNone;
     case Kind::kSession:

@@ -26,6 +26,9 @@ struct RequestPrincipal {
   std::string role_arn;   // kAssumedRole: arn:aws:iam::ACCT:role/[path/]NAME
   std::string role_name;  // kAssumedRole: NAME (without path)
   std::string session_name;  // kAssumedRole: "" when the caller was given as a role ARN
+  // kAssumedRole: the caller was given as a role ARN, so role_arn carries the role's real path
+  // (a session ARN omits it).
+  bool role_path_known = false;
   std::string service;       // kService: "s3.amazonaws.com"
   // Roles under the path aws-service-role/ are service-linked: SCPs do not apply (spec §3.1).
   bool service_linked_role = false;
@@ -62,8 +65,8 @@ struct CompiledPrincipal {
   std::string type;     // "AWS", "Service", ...
   std::string text;     // value as written
   std::string account;  // kAccount, kUser, kRole, kSession, kFederatedUser
-  std::string name;     // kRole: role name without path; kSession: "role/session"
-  std::string arn;      // kUser, kSession, kFederatedUser: the full ARN
+  std::string name;     // kRole: role name without path
+  std::string arn;      // kUser, kRole, kSession, kFederatedUser: the full ARN
 };
 
 CompiledPrincipal CompilePrincipal(const PrincipalEntry& entry);

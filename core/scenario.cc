@@ -259,7 +259,10 @@ class ScenarioParser {
     } else {
       collect(st);
     }
-    if (arns.size() == 1 && *arns.begin() != "*") return *arns.begin();
+    // Only an exact ARN: a pattern names no single resource (spec §1.5, §5.4).
+    if (arns.size() == 1 && arns.begin()->find_first_of("*?") == std::string::npos) {
+      return *arns.begin();
+    }
     return std::nullopt;
   }
 

@@ -416,7 +416,7 @@ TEST(EvaluateTest, DesignExample) {
 // function has `aliases` or `tags` yields the diagnostic `internal-error`
 // ("type must be string, but is null") and no results. Expected: the scenario
 // evaluates (DESIGN.md: nothing throws; scenario.h documents "functions").
-TEST(EvaluateTest, DISABLED_FunctionsWithAliasesAndTags) {
+TEST(EvaluateTest, FunctionsWithAliasesAndTags) {
   for (const std::string function :
        {R"({"name": "f", "aliases": {"prod": "1"}, "versions": ["1"]})",
         R"({"name": "f", "tags": {"team": "payments"}})"}) {

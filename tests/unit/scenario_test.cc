@@ -344,7 +344,7 @@ INSTANTIATE_TEST_SUITE_P(
 // policies never hold wildcards in Resource, §5.4: a policy belongs to one
 // exact resource). Actual: the policy is attached to the pattern string itself,
 // so it silently applies to no request.
-TEST(ParseScenarioTest, DISABLED_AttachedToIsNotInferredFromAPattern) {
+TEST(ParseScenarioTest, AttachedToIsNotInferredFromAPattern) {
   Diagnostics diags;
   ParseScenario(ScenarioWith(
                     R"({"resourcePolicies": [{"document": {"Version": "2012-10-17",
