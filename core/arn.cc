@@ -31,8 +31,7 @@ std::optional<ArnPattern> ArnPattern::Compile(std::string_view pattern) {
   if (!parts) return std::nullopt;
   ArnPattern out;
   for (std::size_t i = 0; i < out.fields_.size(); ++i) {
-    out.fields_[i] =
-        Glob::Compile(parts->fields[i], CaseMode::kSensitive);  // spec §1.4
+    out.fields_[i] = Glob::Compile(parts->fields[i], CaseMode::kSensitive);  // spec §1.4
   }
   return out;
 }

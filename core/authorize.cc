@@ -44,7 +44,8 @@ class Evaluator {
     Json statements = trace_ ? Json::array() : Json();
     for (const CompiledStatement& st : policy.statements) {
       Json st_trace;
-      StatementMatch m = MatchStatement(policy, st, view_, has_boundary_, trace_ ? &st_trace : nullptr);
+      StatementMatch m =
+          MatchStatement(policy, st, view_, has_boundary_, trace_ ? &st_trace : nullptr);
       if (trace_) statements.push_back(std::move(st_trace));
       if (!m.matched) continue;
       if (st.effect == Effect::kDeny) {
@@ -120,9 +121,20 @@ const char* DecisionName(Decision decision) {
 
 bool IsRcpService(std::string_view service) {
   // Organizations guide, "Resource control policies", supported services (2026 snapshot).
-  static constexpr std::array<std::string_view, 14> kServices = {
-      "s3",  "sts",      "kms",      "sqs", "secretsmanager", "dynamodb", "ecr",
-      "logs", "cognito-identity", "cognito-idp", "aoss", "es", "bedrock", "elasticfilesystem"};
+  static constexpr std::array<std::string_view, 14> kServices = {"s3",
+                                                                 "sts",
+                                                                 "kms",
+                                                                 "sqs",
+                                                                 "secretsmanager",
+                                                                 "dynamodb",
+                                                                 "ecr",
+                                                                 "logs",
+                                                                 "cognito-identity",
+                                                                 "cognito-idp",
+                                                                 "aoss",
+                                                                 "es",
+                                                                 "bedrock",
+                                                                 "elasticfilesystem"};
   for (std::string_view s : kServices) {
     if (EqualsIgnoreCase(s, service)) return true;
   }
@@ -156,9 +168,10 @@ AuthorizationResult Authorize(const AuthorizationInput& input, const Authorizati
     bool level_allows = false;
     for (const PolicyPtr& p : caller.scps[level]) {
       if (!scps_apply) {
-        eval.Skip(*p, !caller_side ? "SCPs apply only to IAM principals of the caller's "
-                                     "organization, not to this principal (spec §3.1 step 3)"
-                                   : "SCPs do not apply to service-linked roles (spec §3.1 step 3)");
+        eval.Skip(*p, !caller_side
+                          ? "SCPs apply only to IAM principals of the caller's "
+                            "organization, not to this principal (spec §3.1 step 3)"
+                          : "SCPs do not apply to service-linked roles (spec §3.1 step 3)");
         continue;
       }
       scp_outcomes.push_back(eval.Run(*p));
@@ -270,16 +283,15 @@ AuthorizationResult Authorize(const AuthorizationInput& input, const Authorizati
   auto need_boundary = [&]() {
     if (!boundary_ok) {
       result.blocked_by.push_back({"boundary",
-                                   "the permissions boundary does not allow " +
-                                       Quote(check.action),
+                                   "the permissions boundary does not allow " + Quote(check.action),
                                    caller.boundary->source.id});
     }
   };
   auto need_session = [&]() {
     if (!session_ok) {
-      result.blocked_by.push_back(
-          {"session", "the session policy does not allow " + Quote(check.action),
-           caller.session->source.id});
+      result.blocked_by.push_back({"session",
+                                   "the session policy does not allow " + Quote(check.action),
+                                   caller.session->source.id});
     }
   };
 
@@ -305,11 +317,11 @@ AuthorizationResult Authorize(const AuthorizationInput& input, const Authorizati
     need_boundary();
     need_session();
     if (!rbp_allows) {
-      result.blocked_by.push_back(
-          {"resource",
-           "cross-account caller (account " + Quote(who.account) + ", resource in account " +
-               Quote(resource_account) + ") has no resource-policy grant",
-           input.resource_policy ? input.resource_policy->source.id : ""});
+      result.blocked_by.push_back({"resource",
+                                   "cross-account caller (account " + Quote(who.account) +
+                                       ", resource in account " + Quote(resource_account) +
+                                       ") has no resource-policy grant",
+                                   input.resource_policy ? input.resource_policy->source.id : ""});
     }
     granted_by_identity = identity_allows;
     granted_by_rbp = rbp_allows;

@@ -35,9 +35,7 @@ int CompareIgnoreCase(std::string_view a, std::string_view b) {
   for (size_t i = 0; i < n; ++i) {
     char x = Lower(a[i]);
     char y = Lower(b[i]);
-    if (x != y)
-      return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1
-                                                                           : 1;
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
   }
   return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
 }
@@ -46,10 +44,9 @@ int CompareIgnoreCase(std::string_view a, std::string_view b) {
 // ignoring case.
 template <typename T, typename Key>
 const T* BinaryFind(std::span<const T> items, std::string_view name, Key key) {
-  auto it = std::lower_bound(items.begin(), items.end(), name,
-                             [&](const T& item, std::string_view n) {
-                               return CompareIgnoreCase(key(item), n) < 0;
-                             });
+  auto it = std::lower_bound(
+      items.begin(), items.end(), name,
+      [&](const T& item, std::string_view n) { return CompareIgnoreCase(key(item), n) < 0; });
   if (it == items.end() || !EqualsIgnoreCase(key(*it), name)) return nullptr;
   return &*it;
 }
@@ -70,21 +67,19 @@ bool HasPlaceholder(std::string_view tmpl) {
 // of any kind and every other character is literal? A placeholder behaves like
 // the glob `?*`, so the classic greedy match with one backtrack point (the last
 // placeholder seen) is exact and linear-ish.
-bool FitsTemplate(std::string_view tmpl, std::string_view text,
-                  bool fold_case) {
+bool FitsTemplate(std::string_view tmpl, std::string_view text, bool fold_case) {
   size_t t = 0;
   size_t s = 0;
-  size_t resume_t =
-      std::string_view::npos;  // template position after the last placeholder
-  size_t resume_s = 0;         // text position that placeholder has reached
+  size_t resume_t = std::string_view::npos;  // template position after the last placeholder
+  size_t resume_s = 0;                       // text position that placeholder has reached
   while (s < text.size()) {
     if (t < tmpl.size() && IsPlaceholderAt(tmpl, t)) {
       t = tmpl.find('}', t + 2) + 1;
       ++s;  // the mandatory first character
       resume_t = t;
       resume_s = s;
-    } else if (t < tmpl.size() && (fold_case ? Lower(tmpl[t]) == Lower(text[s])
-                                             : tmpl[t] == text[s])) {
+    } else if (t < tmpl.size() &&
+               (fold_case ? Lower(tmpl[t]) == Lower(text[s]) : tmpl[t] == text[s])) {
       ++t;
       ++s;
     } else if (resume_t != std::string_view::npos) {
@@ -97,13 +92,10 @@ bool FitsTemplate(std::string_view tmpl, std::string_view text,
   return t == tmpl.size();
 }
 
-bool HasWildcard(std::string_view s) {
-  return s.find_first_of("*?") != std::string_view::npos;
-}
+bool HasWildcard(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
 
 bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // spec §4.1 / §4.4: a version is digits, $LATEST, or (2026 model)
@@ -116,8 +108,8 @@ bool IsVersion(std::string_view s) {
 bool IsAlias(std::string_view s) {
   if (s.empty() || s.size() > 128 || AllDigits(s)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
   });
 }
 
@@ -160,11 +152,10 @@ bool ResourceFieldFits(const ResourceTypeInfo& type, std::string_view format,
   std::string_view got[kMaxParts];
   size_t nw = SplitColons(format, want);
   size_t ng = SplitColons(arn, got);
-  if (nw == kMaxParts || ng == kMaxParts)
-    return false;  // nothing in the SAR is that deep
+  if (nw == kMaxParts || ng == kMaxParts) return false;  // nothing in the SAR is that deep
   std::string_view last = want[nw - 1];
-  bool lambda_tail = type.service == "lambda" && last.starts_with("${") &&
-                     last.ends_with("}") && last.find('}') == last.size() - 1;
+  bool lambda_tail = type.service == "lambda" && last.starts_with("${") && last.ends_with("}") &&
+                     last.find('}') == last.size() - 1;
   size_t compare = nw;  // leading parts matched as plain templates
   if (lambda_tail) {
     compare = nw - 1;
@@ -202,8 +193,7 @@ bool ResourceFieldFits(const ResourceTypeInfo& type, std::string_view format,
 // its first placeholder.
 bool ResourceFieldMayFit(std::string_view format, std::string_view pattern) {
   for (size_t i = 0;; ++i) {
-    if (i == pattern.size())
-      return i == format.size();  // only when the pattern has no wildcard
+    if (i == pattern.size()) return i == format.size();  // only when the pattern has no wildcard
     if (pattern[i] == '*' || pattern[i] == '?') return true;
     if (IsPlaceholderAt(format, i)) return true;
     if (i == format.size() || format[i] != pattern[i]) return false;
@@ -215,8 +205,7 @@ bool ResourceFieldMayFit(std::string_view format, std::string_view pattern) {
 std::span<const ServiceInfo> Services() { return data::ServiceTable(); }
 
 const ServiceInfo* FindService(std::string_view prefix) {
-  return BinaryFind(Services(), prefix,
-                    [](const ServiceInfo& s) { return s.prefix; });
+  return BinaryFind(Services(), prefix, [](const ServiceInfo& s) { return s.prefix; });
 }
 
 const ActionInfo* FindAction(std::string_view qualified_action) {
@@ -228,17 +217,14 @@ const ActionInfo* FindAction(std::string_view qualified_action) {
                     [](const ActionInfo& a) { return a.name; });
 }
 
-std::span<const ConditionKeyInfo> GlobalConditionKeys() {
-  return data::GlobalConditionKeyTable();
-}
+std::span<const ConditionKeyInfo> GlobalConditionKeys() { return data::GlobalConditionKeyTable(); }
 
 const ConditionKeyInfo* FindConditionKey(std::string_view key) {
   // Two passes, global table first: an exact entry, then a template that the
   // key instantiates.
   for (bool templates : {false, true}) {
     auto fits = [&](const ConditionKeyInfo& k) {
-      return templates ? HasPlaceholder(k.name) &&
-                             FitsTemplate(k.name, key, /*fold_case=*/true)
+      return templates ? HasPlaceholder(k.name) && FitsTemplate(k.name, key, /*fold_case=*/true)
                        : EqualsIgnoreCase(k.name, key);
     };
     for (const ConditionKeyInfo& k : GlobalConditionKeys()) {
@@ -253,8 +239,7 @@ const ConditionKeyInfo* FindConditionKey(std::string_view key) {
   return nullptr;
 }
 
-const ResourceTypeInfo* FindResourceType(std::string_view service,
-                                         std::string_view name) {
+const ResourceTypeInfo* FindResourceType(std::string_view service, std::string_view name) {
   const ServiceInfo* s = FindService(service);
   if (s == nullptr) return nullptr;
   for (const ResourceTypeInfo& r : s->resource_types) {
@@ -270,9 +255,7 @@ bool ResourceTypeAccepts(const ResourceTypeInfo& type, std::string_view arn) {
   if (arn == "*") return true;
   std::string_view want[6];
   std::string_view got[6];
-  if (SplitArnFields(type.arn_format, want) != 6 ||
-      SplitArnFields(arn, got) != 6)
-    return false;
+  if (SplitArnFields(type.arn_format, want) != 6 || SplitArnFields(arn, got) != 6) return false;
   bool pattern = HasWildcard(arn);
   for (size_t i = 0; i < 5; ++i) {
     if (pattern && HasWildcard(got[i])) continue;

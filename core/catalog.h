@@ -37,8 +37,7 @@ namespace policylab::catalog {
 // `function version` for PutProvisionedConcurrencyConfig) all have required ==
 // false; an action with no resources at all is authorized on `"Resource": "*"`.
 struct ActionResource {
-  std::string_view
-      resource_type;  // a ResourceTypeInfo::name of the same service
+  std::string_view resource_type;  // a ResourceTypeInfo::name of the same service
   bool required;
 };
 
@@ -66,12 +65,11 @@ struct ActionInfo {
 
 struct ResourceTypeInfo {
   std::string_view service;  // "lambda"
-  std::string_view name;  // "function", "function version", "layerVersion", ...
+  std::string_view name;     // "function", "function version", "layerVersion", ...
   // SAR ARN template, e.g.
   // "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}".
   std::string_view arn_format;
-  std::span<const std::string_view>
-      condition_keys;  // e.g. {"aws:ResourceTag/${TagKey}"}
+  std::span<const std::string_view> condition_keys;  // e.g. {"aws:ResourceTag/${TagKey}"}
 };
 
 struct ConditionKeyInfo {
@@ -85,11 +83,10 @@ struct ConditionKeyInfo {
 };
 
 struct ServiceInfo {
-  std::string_view prefix;              // lower case: "lambda", "execute-api"
-  std::span<const ActionInfo> actions;  // sorted by lower-cased name
+  std::string_view prefix;                           // lower case: "lambda", "execute-api"
+  std::span<const ActionInfo> actions;               // sorted by lower-cased name
   std::span<const ResourceTypeInfo> resource_types;  // lambda only
-  std::span<const ConditionKeyInfo>
-      condition_keys;  // lambda only, includes its aws:* tag keys
+  std::span<const ConditionKeyInfo> condition_keys;  // lambda only, includes its aws:* tag keys
 };
 
 // Every service of the catalog, sorted by prefix.
@@ -124,8 +121,7 @@ std::span<const ConditionKeyInfo> GlobalConditionKeys();
 // service prefix is case-insensitive, the type name is matched exactly first,
 // then case-insensitively (the SAR mixes "layerVersion" and "function
 // version"). nullptr when unknown.
-const ResourceTypeInfo* FindResourceType(std::string_view service,
-                                         std::string_view name);
+const ResourceTypeInfo* FindResourceType(std::string_view service, std::string_view name);
 
 // Could `arn` name a resource of `type`? Used to warn when an action can never
 // apply to a resource (lambda:PublishLayerVersion on a function ARN).

@@ -23,8 +23,8 @@ namespace policylab {
 
 struct CompiledResource {
   std::string text;
-  bool any = false;    // "*"
-  bool is_arn = false;  // six fields; otherwise it can never match (spec §1.5 [UNSURE])
+  bool any = false;            // "*"
+  bool is_arn = false;         // six fields; otherwise it can never match (spec §1.5 [UNSURE])
   std::array<Glob, 6> fields;  // field 6 only when !field6_has_variables
   Template field6;             // spec §2.5: variables only after the fifth colon
   bool field6_has_variables = false;
@@ -34,14 +34,14 @@ struct CompiledConditionValue {
   std::string text;  // as written
   Template tmpl;     // String*/Arn* values (and Bool, see spec §2.5 [DISAGREE])
   bool has_variables = false;
-  Glob glob;                        // StringLike/StringNotLike without variables
-  std::string lower;                // *IgnoreCase without variables
-  std::optional<ArnPattern> arn;    // Arn* without variables
-  std::optional<Decimal> number;    // Numeric*
-  std::optional<Instant> instant;   // Date*
-  std::optional<IpBlock> ip;        // IpAddress/NotIpAddress
-  bool boolean = false;             // Bool, Null
-  std::string bytes;                // BinaryEquals (decoded)
+  Glob glob;                       // StringLike/StringNotLike without variables
+  std::string lower;               // *IgnoreCase without variables
+  std::optional<ArnPattern> arn;   // Arn* without variables
+  std::optional<Decimal> number;   // Numeric*
+  std::optional<Instant> instant;  // Date*
+  std::optional<IpBlock> ip;       // IpAddress/NotIpAddress
+  bool boolean = false;            // Bool, Null
+  std::string bytes;               // BinaryEquals (decoded)
 };
 
 struct CompiledCondition {

@@ -125,9 +125,8 @@ class Run {
 
     const LambdaCall& call = *spec.call;
     CallEnvironment env;
-    env.partition = scenario_.caller.principal.partition.empty()
-                        ? "aws"
-                        : scenario_.caller.principal.partition;
+    env.partition =
+        scenario_.caller.principal.partition.empty() ? "aws" : scenario_.caller.principal.partition;
     env.region = call.region.value_or(scenario_.region);
     env.account = scenario_.caller.principal.account;
     env.principal = &who;
@@ -137,8 +136,9 @@ class Run {
     if (who.kind == PrincipalKind::kAnonymous && call.operation != "InvokeFunctionUrl") {
       // spec §3.1 step 1: unsigned requests reach Lambda only through function URLs.
       out["decision"] = "implicitDeny";
-      out["reason"] = "the lambda api accepts only signed requests; anonymous callers can only "
-                      "use function urls with auth type NONE";
+      out["reason"] =
+          "the lambda api accepts only signed requests; anonymous callers can only "
+          "use function urls with auth type NONE";
       out["error"] = {{"code", "MissingAuthenticationTokenException"},
                       {"message", "Missing Authentication Token"},
                       {"status", 403}};
@@ -189,11 +189,11 @@ class Run {
       if (plan.function_url) {
         out["response"] = {{"StatusCode", 403}, {"Message", "Forbidden"}};
       } else {
-        out["error"] = {{"code", "AccessDeniedException"},
-                        {"message", AccessDeniedMessage(who, a.denied_action, a.denied_resource,
-                                                        a.decision == Decision::kExplicitDeny,
-                                                        a.gate)},
-                        {"status", 403}};
+        out["error"] = {
+            {"code", "AccessDeniedException"},
+            {"message", AccessDeniedMessage(who, a.denied_action, a.denied_resource,
+                                            a.decision == Decision::kExplicitDeny, a.gate)},
+            {"status", 403}};
       }
       Expect(spec, DecisionName(a.decision), a.decided, out);
       return out;
@@ -250,8 +250,9 @@ class Run {
         if (!g.policy.empty()) gj["policy"] = g.policy;
         blocked.push_back(std::move(gj));
       }
-      bool worse = (r.decision == Decision::kExplicitDeny && a.decision != Decision::kExplicitDeny) ||
-                   (r.decision == Decision::kImplicitDeny && a.decision == Decision::kAllowed);
+      bool worse =
+          (r.decision == Decision::kExplicitDeny && a.decision != Decision::kExplicitDeny) ||
+          (r.decision == Decision::kImplicitDeny && a.decision == Decision::kAllowed);
       if (worse) {
         a.decision = r.decision;
         reason = r.reason;

@@ -11,9 +11,7 @@
 namespace policylab {
 namespace {
 
-bool IsJsonSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Messages must stay valid UTF-8 on one line: they are serialised into the
 // result JSON (nlohmann refuses to dump ill-formed UTF-8) and printed as
@@ -31,9 +29,7 @@ std::string Printable(std::string_view text, std::size_t max_bytes = 80) {
                     : (b >= 0xF0 && b < 0xF5) ? 4
                                               : 0;
     for (std::size_t k = 1; k < n; ++k) {
-      if (i + k >= text.size() ||
-          (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-        n = 0;
+      if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = 0;
     }
     if (n == 0) {
       out += "\\x";
@@ -60,8 +56,7 @@ std::string Printable(std::string_view text, std::size_t max_bytes = 80) {
 // last read: `tru}`": our own line and column (in code points) replace
 // nlohmann's, and the user's text goes in backticks (STYLE.md).
 std::string SyntaxMessage(std::string_view what, std::string_view last_token) {
-  if (const std::size_t bracket = what.find("] ");
-      what.starts_with("[") && bracket != what.npos) {
+  if (const std::size_t bracket = what.find("] "); what.starts_with("[") && bracket != what.npos) {
     what.remove_prefix(bracket + 2);
   }
   if (what.starts_with("parse error")) {
@@ -80,18 +75,14 @@ std::string SyntaxMessage(std::string_view what, std::string_view last_token) {
     std::string cut_mark;
     if (token.size() > kKeep) {
       std::size_t cut = token.size() - kKeep;
-      while (cut < token.size() &&
-             (static_cast<unsigned char>(token[cut]) & 0xC0) == 0x80)
-        ++cut;
+      while (cut < token.size() && (static_cast<unsigned char>(token[cut]) & 0xC0) == 0x80) ++cut;
       token.remove_prefix(cut);
       cut_mark = "...";
     }
-    out = Printable(what.substr(0, at), 200) + "`" + cut_mark +
-          Printable(token, kKeep + 8) + "`" +
+    out = Printable(what.substr(0, at), 200) + "`" + cut_mark + Printable(token, kKeep + 8) + "`" +
           Printable(what.substr(at + quoted.size()), 200);
   }
-  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
-    out[0] = static_cast<char>(out[0] + 32);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] + 32);
   return out;
 }
 
@@ -109,12 +100,8 @@ class StrictHandler {
 
   bool null() { return Put(Json(nullptr)) != nullptr; }
   bool boolean(bool value) { return Put(Json(value)) != nullptr; }
-  bool number_integer(number_integer_t value) {
-    return Put(Json(value)) != nullptr;
-  }
-  bool number_unsigned(number_unsigned_t value) {
-    return Put(Json(value)) != nullptr;
-  }
+  bool number_integer(number_integer_t value) { return Put(Json(value)) != nullptr; }
+  bool number_unsigned(number_unsigned_t value) { return Put(Json(value)) != nullptr; }
   bool number_float(number_float_t value, const string_t& /*raw*/) {
     return Put(Json(value)) != nullptr;
   }
@@ -122,17 +109,13 @@ class StrictHandler {
     if (value.size() > limits::kMaxStringBytes) {
       NextChild();
       return Fail("limit-exceeded",
-                  "string of " + std::to_string(value.size()) +
-                      " bytes is longer than " +
-                      std::to_string(limits::kMaxStringBytes) +
-                      " (limit kMaxStringBytes)",
+                  "string of " + std::to_string(value.size()) + " bytes is longer than " +
+                      std::to_string(limits::kMaxStringBytes) + " (limit kMaxStringBytes)",
                   ValuePointer());
     }
     return Put(Json(std::move(value))) != nullptr;
   }
-  bool binary(binary_t& value) {
-    return Put(Json::binary(std::move(value))) != nullptr;
-  }
+  bool binary(binary_t& value) { return Put(Json::binary(std::move(value))) != nullptr; }
 
   bool start_object(std::size_t /*elements*/) { return Open(Json::object()); }
   bool start_array(std::size_t /*elements*/) { return Open(Json::array()); }
@@ -143,10 +126,8 @@ class StrictHandler {
     Frame& top = frames_.back();
     if (name.size() > limits::kMaxStringBytes) {
       return Fail("limit-exceeded",
-                  "key of " + std::to_string(name.size()) +
-                      " bytes is longer than " +
-                      std::to_string(limits::kMaxStringBytes) +
-                      " (limit kMaxStringBytes)",
+                  "key of " + std::to_string(name.size()) + " bytes is longer than " +
+                      std::to_string(limits::kMaxStringBytes) + " (limit kMaxStringBytes)",
                   ContainerPointer());
     }
     top.child = EscapePointerToken(name);
@@ -154,8 +135,7 @@ class StrictHandler {
     // would keep the last).
     if (top.value->contains(name)) {
       duplicate_ = true;
-      return Fail("json-duplicate-key",
-                  "duplicate key `" + Printable(name) + "`", ValuePointer());
+      return Fail("json-duplicate-key", "duplicate key `" + Printable(name) + "`", ValuePointer());
     }
     pending_ = &(*top.value)[std::move(name)];
     return true;
@@ -163,8 +143,7 @@ class StrictHandler {
 
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception& error) {
-    syntax_offset_ =
-        position > 0 ? position - 1 : 0;  // nlohmann counts the failing byte
+    syntax_offset_ = position > 0 ? position - 1 : 0;  // nlohmann counts the failing byte
     return Fail("json-syntax", SyntaxMessage(error.what(), last_token), "");
   }
 
@@ -205,8 +184,7 @@ class StrictHandler {
     if (frames_.size() >= limits::kMaxJsonDepth) {
       NextChild();
       return Fail("limit-exceeded",
-                  "nesting deeper than " +
-                      std::to_string(limits::kMaxJsonDepth) +
+                  "nesting deeper than " + std::to_string(limits::kMaxJsonDepth) +
                       " levels (limit kMaxJsonDepth)",
                   ValuePointer());
     }
@@ -222,8 +200,7 @@ class StrictHandler {
 
   std::string ContainerPointer() const {
     std::string out;
-    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
-      out += "/" + frames_[i].child;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) out += "/" + frames_[i].child;
     return out;
   }
   std::string ValuePointer() const {
@@ -307,8 +284,8 @@ class Scanner {
         ++pos_;  // separators, whitespace and scalars inside a container
       } else {
         const std::size_t begin = pos_;
-        while (!AtEnd() && !IsJsonSpace(Peek()) && Peek() != ',' &&
-               Peek() != ']' && Peek() != '}') {
+        while (!AtEnd() && !IsJsonSpace(Peek()) && Peek() != ',' && Peek() != ']' &&
+               Peek() != '}') {
           ++pos_;
         }
         if (pos_ == begin) return false;
@@ -351,8 +328,8 @@ class Scanner {
             std::optional<uint32_t> cp = Hex4(i);
             if (!cp) return false;
             i += 4;
-            if (*cp >= 0xD800 && *cp < 0xDC00 && i + 1 < text_.size() &&
-                text_[i] == '\\' && text_[i + 1] == 'u') {
+            if (*cp >= 0xD800 && *cp < 0xDC00 && i + 1 < text_.size() && text_[i] == '\\' &&
+                text_[i + 1] == 'u') {
               const std::optional<uint32_t> low = Hex4(i + 2);
               if (low && *low >= 0xDC00 && *low < 0xE000) {
                 cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
@@ -429,8 +406,7 @@ std::optional<std::string> UnescapeToken(std::string_view token) {
   for (std::size_t i = 0; i < token.size(); ++i) {
     if (token[i] != '~') {
       out += token[i];
-    } else if (i + 1 < token.size() &&
-               (token[i + 1] == '0' || token[i + 1] == '1')) {
+    } else if (i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
       out += token[i + 1] == '0' ? '~' : '/';
       ++i;
     } else {
@@ -442,8 +418,7 @@ std::optional<std::string> UnescapeToken(std::string_view token) {
 
 // Array index per RFC 6901: "0" or digits without a leading zero.
 std::optional<std::size_t> ParseIndex(std::string_view token) {
-  if (token.empty() || token.size() > 18 ||
-      (token.size() > 1 && token[0] == '0')) {
+  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) {
     return std::nullopt;
   }
   std::size_t value = 0;
@@ -457,8 +432,7 @@ std::optional<std::size_t> ParseIndex(std::string_view token) {
 // LocatePointer, plus: the last token's member is its `occurrence`-th
 // appearance in the object (the duplicate-key diagnostic points at the second
 // one).
-std::optional<std::size_t> Locate(std::string_view text,
-                                  std::string_view pointer, bool prefer_key,
+std::optional<std::size_t> Locate(std::string_view text, std::string_view pointer, bool prefer_key,
                                   int occurrence) {
   Scanner scan(text);
   scan.SkipSpace();
@@ -469,8 +443,7 @@ std::optional<std::size_t> Locate(std::string_view text,
   while (true) {
     const std::size_t slash = pointer.find('/');
     const bool last = slash == std::string_view::npos;
-    const std::optional<std::string> token =
-        UnescapeToken(pointer.substr(0, slash));
+    const std::optional<std::string> token = UnescapeToken(pointer.substr(0, slash));
     if (!token) return std::nullopt;
     scan.SkipSpace();
     if (scan.Peek() == '{') {
@@ -479,8 +452,7 @@ std::optional<std::size_t> Locate(std::string_view text,
       const int wanted = last ? occurrence : 1;
       while (true) {
         scan.SkipSpace();
-        if (scan.Peek() != '"')
-          return std::nullopt;  // `}` (not found) or not JSON
+        if (scan.Peek() != '"') return std::nullopt;  // `}` (not found) or not JSON
         const std::size_t key_at = scan.pos();
         const bool match = scan.StringEquals(*token) && ++seen == wanted;
         if (!scan.SkipString() || !scan.Consume(':')) return std::nullopt;
@@ -532,10 +504,8 @@ JsonParseResult ParseJsonStrict(std::string_view text) {
   // oversized text.
   if (text.size() > limits::kMaxDocumentBytes) {
     return fail("limit-exceeded",
-                "document of " + std::to_string(text.size()) +
-                    " bytes is larger than " +
-                    std::to_string(limits::kMaxDocumentBytes) +
-                    " (limit kMaxDocumentBytes)");
+                "document of " + std::to_string(text.size()) + " bytes is larger than " +
+                    std::to_string(limits::kMaxDocumentBytes) + " (limit kMaxDocumentBytes)");
   }
   bool blank = true;
   for (char c : text) blank = blank && IsJsonSpace(c);
@@ -560,9 +530,7 @@ JsonParseResult ParseJsonStrict(std::string_view text) {
   std::optional<std::size_t> offset = handler.syntax_offset();
   // A duplicate points at the key of its second occurrence; other problems at
   // the value.
-  if (!offset)
-    offset = Locate(text, d.pointer, handler.duplicate(),
-                    handler.duplicate() ? 2 : 1);
+  if (!offset) offset = Locate(text, d.pointer, handler.duplicate(), handler.duplicate() ? 2 : 1);
   SetPosition(text, offset.value_or(0), d);
   result.diagnostics.push_back(std::move(d));
   return result;
@@ -583,8 +551,7 @@ TextPosition OffsetToPosition(std::string_view text, std::size_t offset) {
   return p;
 }
 
-std::optional<std::size_t> LocatePointer(std::string_view text,
-                                         std::string_view pointer,
+std::optional<std::size_t> LocatePointer(std::string_view text, std::string_view pointer,
                                          bool prefer_key) {
   return Locate(text, pointer, prefer_key, 1);
 }

@@ -11,11 +11,10 @@
 #define POLICYLAB_CORE_JSON_SOURCE_H_
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/diagnostic.h"
 
@@ -29,8 +28,8 @@ struct TextPosition {
 };
 
 struct JsonParseResult {
-  Json value;                 // discarded (null) when !ok
-  Diagnostics diagnostics;    // at most one error: parsing stops at the first problem
+  Json value;               // discarded (null) when !ok
+  Diagnostics diagnostics;  // at most one error: parsing stops at the first problem
   bool ok = false;
 };
 

@@ -12,13 +12,13 @@ namespace {
 
 // How an operation names its resource.
 enum class Target {
-  kFunction,     // FunctionName (+ Qualifier): the qualified or unqualified function ARN
-  kFunctionBase, // FunctionName: always the unqualified ARN (e.g. CreateFunction)
-  kLayerVersion, // LayerName + VersionNumber
-  kLayer,        // LayerName
-  kResourceArn,  // Resource (TagResource, UntagResource, ListTags)
-  kEsm,          // UUID -> event-source-mapping ARN
-  kNone,         // "*": actions without a resource type
+  kFunction,      // FunctionName (+ Qualifier): the qualified or unqualified function ARN
+  kFunctionBase,  // FunctionName: always the unqualified ARN (e.g. CreateFunction)
+  kLayerVersion,  // LayerName + VersionNumber
+  kLayer,         // LayerName
+  kResourceArn,   // Resource (TagResource, UntagResource, ListTags)
+  kEsm,           // UUID -> event-source-mapping ARN
+  kNone,          // "*": actions without a resource type
 };
 
 struct Operation {
@@ -173,7 +173,8 @@ std::optional<ApiError> CheckExists(const FunctionRef& f, const LambdaStore& sto
 }
 
 OrderedJson EmptyPolicy() {
-  return OrderedJson{{"Version", "2012-10-17"}, {"Id", "default"}, {"Statement", OrderedJson::array()}};
+  return OrderedJson{
+      {"Version", "2012-10-17"}, {"Id", "default"}, {"Statement", OrderedJson::array()}};
 }
 
 std::string CompactDump(const OrderedJson& j) {
@@ -230,17 +231,17 @@ ApiOutcome AddPermission(const ApiPlan& plan, const CallEnvironment& env, Lambda
   std::string action = Param(p, "Action");
   std::string url_auth = Param(p, "FunctionUrlAuthType");
   if (!url_auth.empty() && action != "lambda:InvokeFunctionUrl") {
-    out.error = ApiError{"InvalidParameterValueException",
-                         "FunctionUrlAuthType is only supported for lambda:InvokeFunctionUrl action",
-                         400};
+    out.error =
+        ApiError{"InvalidParameterValueException",
+                 "FunctionUrlAuthType is only supported for lambda:InvokeFunctionUrl action", 400};
     return out;
   }
   bool via_url = p.contains("InvokedViaFunctionUrl") && p["InvokedViaFunctionUrl"].is_boolean() &&
                  p["InvokedViaFunctionUrl"].get<bool>();
   if (via_url && action != "lambda:InvokeFunction") {
-    out.error = ApiError{"InvalidParameterValueException",
-                         "InvokedViaFunctionUrl is only supported for lambda:InvokeFunction action",
-                         400};
+    out.error =
+        ApiError{"InvalidParameterValueException",
+                 "InvokedViaFunctionUrl is only supported for lambda:InvokeFunction action", 400};
     return out;
   }
   const std::string arn = f.Arn();
@@ -261,7 +262,8 @@ ApiOutcome AddPermission(const ApiPlan& plan, const CallEnvironment& env, Lambda
   OrderedJson string_equals = OrderedJson::object();
   if (std::string v = Param(p, "SourceAccount"); !v.empty()) string_equals["AWS:SourceAccount"] = v;
   if (!url_auth.empty()) string_equals["lambda:FunctionUrlAuthType"] = url_auth;
-  if (std::string v = Param(p, "PrincipalOrgID"); !v.empty()) string_equals["aws:PrincipalOrgID"] = v;
+  if (std::string v = Param(p, "PrincipalOrgID"); !v.empty())
+    string_equals["aws:PrincipalOrgID"] = v;
   if (std::string v = Param(p, "EventSourceToken"); !v.empty()) {
     string_equals["lambda:EventSourceToken"] = v;
   }
@@ -354,8 +356,8 @@ ApiOutcome AddLayerVersionPermission(const ApiPlan& plan, LambdaStore& store) {
   ApiOutcome out;
   const std::string arn = l.Arn();
   if (!store.LayerVersionExists(arn)) {
-    out.error = ApiError{"ResourceNotFoundException", "Layer version " + arn + " does not exist.",
-                         404};
+    out.error =
+        ApiError{"ResourceNotFoundException", "Layer version " + arn + " does not exist.", 404};
     return out;
   }
   const StoredPolicy* existing = store.Find(arn);
@@ -367,11 +369,11 @@ ApiOutcome AddLayerVersionPermission(const ApiPlan& plan, LambdaStore& store) {
   }
   std::string principal = Param(p, "Principal");
   OrderedJson stored_principal =
-      principal == "*" ? OrderedJson("*")
-                       : OrderedJson{{"AWS", principal.rfind("arn:", 0) == 0
-                                                 ? principal
-                                                 : "arn:" + l.partition + ":iam::" + principal +
-                                                       ":root"}};
+      principal == "*"
+          ? OrderedJson("*")
+          : OrderedJson{{"AWS", principal.rfind("arn:", 0) == 0
+                                    ? principal
+                                    : "arn:" + l.partition + ":iam::" + principal + ":root"}};
   OrderedJson statement = {{"Sid", sid},
                            {"Effect", "Allow"},
                            {"Principal", stored_principal},
@@ -414,7 +416,7 @@ bool IsKnownOperation(const std::string& operation) {
 std::string AccessDeniedMessage(const RequestPrincipal& who, const std::string& action,
                                 const std::string& resource, bool explicit_deny,
                                 const std::string& blocking_gate) {
-  std::string subject = who.kind == PrincipalKind::kService ? who.service
+  std::string subject = who.kind == PrincipalKind::kService     ? who.service
                         : who.kind == PrincipalKind::kAnonymous ? "anonymous"
                                                                 : who.arn;
   std::string why;
@@ -431,8 +433,8 @@ std::string AccessDeniedMessage(const RequestPrincipal& who, const std::string& 
   } else {
     why = "because no identity-based policy allows the " + action + " action";
   }
-  return "User: " + subject + " is not authorized to perform: " + action + " on resource: " +
-         resource + " " + why;
+  return "User: " + subject + " is not authorized to perform: " + action +
+         " on resource: " + resource + " " + why;
 }
 
 ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const LambdaStore& store) {
@@ -441,12 +443,13 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
   const Json& p = call.parameters;
   const std::string region = call.region.value_or(env.region);
   const Operation* op = FindOperation(call.operation);
-  Target target = op ? op->target : (p.contains("FunctionName") ? Target::kFunction : Target::kNone);
+  Target target =
+      op ? op->target : (p.contains("FunctionName") ? Target::kFunction : Target::kNone);
   if (call.operation == "ListFunctions" || call.operation == "GetAccountSettings") {
     target = Target::kNone;
   }
-  std::string action = op && !op->action.empty() ? std::string(op->action)
-                                                 : "lambda:" + call.operation;
+  std::string action =
+      op && !op->action.empty() ? std::string(op->action) : "lambda:" + call.operation;
   plan.function_url = call.operation == "InvokeFunctionUrl";
 
   auto fail = [&](ApiError e) {
@@ -478,8 +481,9 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
       std::string org = Param(p, "PrincipalOrgID");
       if (!org.empty() && (org.rfind("o-", 0) != 0 || org.size() < 12 || org.size() > 34 ||
                            !AllOf(std::string_view(org).substr(2), IsLowerAlnum))) {
-        return fail(Validation(org, "principalOrgID",
-                               "Member must satisfy regular expression pattern: ^o-[a-z0-9]{10,32}$"));
+        return fail(
+            Validation(org, "principalOrgID",
+                       "Member must satisfy regular expression pattern: ^o-[a-z0-9]{10,32}$"));
       }
       std::string url = Param(p, "FunctionUrlAuthType");
       if (!url.empty() && url != "NONE" && url != "AWS_IAM") {
@@ -530,19 +534,20 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
       std::variant<LayerVersionRef, ApiError> resolved =
           call.operation == "GetLayerVersionByArn"
               ? ParseLayerVersionArn(Param(p, "Arn"))
-              : ResolveLayerVersion(Param(p, "LayerName"),
-                                    p.contains("VersionNumber") && p["VersionNumber"].is_number_integer()
-                                        ? p["VersionNumber"].get<int64_t>()
-                                        : 0,
-                                    env.partition, region, env.account);
+              : ResolveLayerVersion(
+                    Param(p, "LayerName"),
+                    p.contains("VersionNumber") && p["VersionNumber"].is_number_integer()
+                        ? p["VersionNumber"].get<int64_t>()
+                        : 0,
+                    env.partition, region, env.account);
       if (const ApiError* e = std::get_if<ApiError>(&resolved)) return fail(*e);
       plan.layer = std::get<LayerVersionRef>(resolved);
       resource = plan.layer->Arn();
       break;
     }
     case Target::kLayer: {
-      auto resolved = ResolveLayerVersion(Param(p, "LayerName"), 1, env.partition, region,
-                                          env.account);
+      auto resolved =
+          ResolveLayerVersion(Param(p, "LayerName"), 1, env.partition, region, env.account);
       if (const ApiError* e = std::get_if<ApiError>(&resolved)) return fail(*e);
       resource = std::get<LayerVersionRef>(resolved).LayerArn();
       break;
@@ -688,7 +693,8 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
     if (!configured) {
       return fail({"ResourceNotFoundException",
                    "The resource you requested does not exist. (no function URL is configured "
-                   "for " + plan.function->Arn() + ")",
+                   "for " +
+                       plan.function->Arn() + ")",
                    404});
     }
     ctx.Set("lambda:FunctionUrlAuthType", url.auth_type);
@@ -739,7 +745,8 @@ ApiOutcome ApplyCall(const ApiPlan& plan, const CallEnvironment& env, LambdaStor
         return out;
       }
     }
-    if (store.strict_functions()) store.EnsureFunction(f.UnqualifiedArn(), f.name, f.account, f.region);
+    if (store.strict_functions())
+      store.EnsureFunction(f.UnqualifiedArn(), f.name, f.account, f.region);
     out.status = 201;
     out.response = {{"FunctionName", f.name},
                     {"FunctionArn", f.UnqualifiedArn()},
@@ -794,11 +801,11 @@ ApiOutcome ApplyCall(const ApiPlan& plan, const CallEnvironment& env, LambdaStor
     return out;
   }
   if (op == "Invoke" || op == "InvokeWithResponseStream") {
-    out.response = {{"StatusCode", Param(p, "InvocationType") == "Event"     ? 202
+    out.response = {{"StatusCode", Param(p, "InvocationType") == "Event"    ? 202
                                    : Param(p, "InvocationType") == "DryRun" ? 204
                                                                             : 200},
-                    {"ExecutedVersion", plan.function->qualifier.empty() ? "$LATEST"
-                                                                         : plan.function->qualifier}};
+                    {"ExecutedVersion",
+                     plan.function->qualifier.empty() ? "$LATEST" : plan.function->qualifier}};
     return out;
   }
   if (op == "InvokeFunctionUrl") {
@@ -820,9 +827,8 @@ ApiOutcome ApplyCall(const ApiPlan& plan, const CallEnvironment& env, LambdaStor
     url.auth_type = Param(p, "AuthType");
     r.urls[f.qualifier] = url;
     out.status = 201;
-    out.response = {{"FunctionUrl", FunctionUrlOf(f)},
-                    {"FunctionArn", f.Arn()},
-                    {"AuthType", url.auth_type}};
+    out.response = {
+        {"FunctionUrl", FunctionUrlOf(f)}, {"FunctionArn", f.Arn()}, {"AuthType", url.auth_type}};
     return out;
   }
   if (op == "ListFunctions") {

@@ -54,7 +54,7 @@ struct FunctionRef {
   std::string region;
   std::string account;
   std::string name;
-  std::string qualifier;  // "" when unqualified
+  std::string qualifier;               // "" when unqualified
   std::string UnqualifiedArn() const;  // arn:PART:lambda:REGION:ACCT:function:NAME
   std::string Arn() const;             // + ":" + qualifier when qualified
 };

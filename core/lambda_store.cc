@@ -92,8 +92,9 @@ void ValidateLambdaResources(const Json& document, const std::string& default_ac
         for (const auto& [k, v] : l.items()) {
           if (k != "name" && k != "account" && k != "region" && k != "versions") {
             error("scenario-unknown-key",
-                  "unknown key `" + k + "` in a layer; expected `name`, `account`, `region`, "
-                  "`versions`",
+                  "unknown key `" + k +
+                      "` in a layer; expected `name`, `account`, `region`, "
+                      "`versions`",
                   p + "/" + EscapePointerToken(k));
           }
           (void)v;
@@ -217,8 +218,7 @@ FunctionRecord& LambdaStore::EnsureFunction(const std::string& unqualified_arn,
 void LambdaStore::RemoveFunction(const std::string& unqualified_arn) {
   functions_.erase(unqualified_arn);
   for (auto it = policies_.begin(); it != policies_.end();) {
-    bool same = it->first == unqualified_arn ||
-                it->first.rfind(unqualified_arn + ":", 0) == 0;
+    bool same = it->first == unqualified_arn || it->first.rfind(unqualified_arn + ":", 0) == 0;
     it = same ? policies_.erase(it) : std::next(it);
   }
 }

@@ -7,12 +7,11 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/authorize.h"
 #include "core/diagnostic.h"
@@ -42,10 +41,10 @@ struct FunctionRecord {
   std::string name;
   std::string account;
   std::string region;
-  std::set<std::string> versions;                // published versions ("1", "2")
-  std::map<std::string, std::string> aliases;    // alias -> version
-  std::map<std::string, std::string> tags;       // aws:ResourceTag/*
-  std::map<std::string, FunctionUrl> urls;       // qualifier ("" = unqualified) -> url config
+  std::set<std::string> versions;              // published versions ("1", "2")
+  std::map<std::string, std::string> aliases;  // alias -> version
+  std::map<std::string, std::string> tags;     // aws:ResourceTag/*
+  std::map<std::string, FunctionUrl> urls;     // qualifier ("" = unqualified) -> url config
 };
 
 class LambdaStore {

@@ -38,7 +38,8 @@ std::string ResourceKind(std::string_view field6) {
 std::set<std::string> AcceptedKinds(const catalog::ActionInfo& action) {
   std::set<std::string> kinds;
   for (const catalog::ActionResource& r : action.resources) {
-    const catalog::ResourceTypeInfo* type = catalog::FindResourceType(action.service, r.resource_type);
+    const catalog::ResourceTypeInfo* type =
+        catalog::FindResourceType(action.service, r.resource_type);
     if (type == nullptr) continue;
     std::optional<ArnParts> parts = SplitArn(type->arn_format);
     if (parts) kinds.insert(ResourceKind(parts->resource()));
@@ -79,8 +80,8 @@ bool MatchesSomeAction(const catalog::ServiceInfo& service, std::string_view pat
 void LintActions(const Statement& s, Diagnostics& d) {
   for (size_t i = 0; i < s.actions.size(); ++i) {
     const std::string& a = s.actions[i];
-    std::string ptr = s.actions.size() > 1 ? s.action_pointer + "/" + std::to_string(i)
-                                           : s.action_pointer;
+    std::string ptr =
+        s.actions.size() > 1 ? s.action_pointer + "/" + std::to_string(i) : s.action_pointer;
     // A pointer to a scalar Action is the element itself; to an array entry, the entry.
     std::string_view service = ServiceOf(a);
     if (a == "*" || service.empty() || HasWildcard(service)) continue;
@@ -88,15 +89,15 @@ void LintActions(const Statement& s, Diagnostics& d) {
     if (info == nullptr) {
       Warn(d, "action-service-unknown",
            "service prefix `" + std::string(service) +
-               "` is not in the catalog; if it is a typo (e.g. `cloudwatchlog` for `logs`), `" +
-               a + "` matches no action",
+               "` is not in the catalog; if it is a typo (e.g. `cloudwatchlog` for `logs`), `" + a +
+               "` matches no action",
            ptr);
       continue;
     }
     if (HasWildcard(a)) {
       if (!MatchesSomeAction(*info, a)) {
-        Warn(d, "action-unknown", "`" + a + "` matches no known " + std::string(service) + " action",
-             ptr);
+        Warn(d, "action-unknown",
+             "`" + a + "` matches no known " + std::string(service) + " action", ptr);
       }
     } else if (catalog::FindAction(a) == nullptr) {
       Warn(d, "action-unknown",
@@ -112,15 +113,16 @@ void LintResources(const Policy& policy, const Statement& s, Diagnostics& d) {
   std::vector<const catalog::ActionInfo*> actions = ExactActions(s);
   for (size_t i = 0; i < s.resources.size(); ++i) {
     const std::string& r = s.resources[i];
-    std::string ptr = s.resources.size() > 1 ? s.resource_pointer + "/" + std::to_string(i)
-                                             : s.resource_pointer;
+    std::string ptr =
+        s.resources.size() > 1 ? s.resource_pointer + "/" + std::to_string(i) : s.resource_pointer;
     std::optional<ArnParts> parts = SplitArn(r);
     if (!parts || parts->service() != "lambda") continue;
     if (HasWildcard(parts->account())) {
       // spec §1.5 [DISAGREE]: matched with normal IAM rules, with a note.
       Warn(d, "lambda-arn-account-wildcard",
            "the lambda guide says the account id cannot be a wildcard, yet aws's own policies use "
-           "one; `" + r + "` is matched with the normal iam rules",
+           "one; `" +
+               r + "` is matched with the normal iam rules",
            ptr);
     }
     if (s.not_resource) continue;
@@ -137,8 +139,8 @@ void LintResources(const Policy& policy, const Statement& s, Diagnostics& d) {
              ptr);
       } else if (!kinds.empty() && kinds.count(kind) == 0) {
         Warn(d, "resource-type-mismatch",
-             "`" + name + "` acts on " + Join(kinds) + " resources, so the " + kind +
-                 " arn `" + r + "` never matches it",
+             "`" + name + "` acts on " + Join(kinds) + " resources, so the " + kind + " arn `" + r +
+                 "` never matches it",
              ptr);
       }
     }
@@ -155,7 +157,8 @@ void LintConditions(const Policy& policy, const Statement& s, Diagnostics& d) {
     const catalog::ConditionKeyInfo* info = catalog::FindConditionKey(c.key);
     if (key.rfind("lambda:", 0) == 0) {
       if (info == nullptr) {
-        Warn(d, "condition-key-unknown", "`" + c.key + "` is not a lambda condition key", c.pointer);
+        Warn(d, "condition-key-unknown", "`" + c.key + "` is not a lambda condition key",
+             c.pointer);
         continue;
       }
       if (key == "lambda:sourcefunctionarn" && policy.kind == PolicyKind::kResource) {
@@ -170,7 +173,8 @@ void LintConditions(const Policy& policy, const Statement& s, Diagnostics& d) {
       for (const catalog::ActionInfo* a : actions) {
         if (a->service != "lambda") continue;
         any_lambda = true;
-        for (std::string_view k : a->condition_keys) supported = supported || EqualsIgnoreCase(k, c.key);
+        for (std::string_view k : a->condition_keys)
+          supported = supported || EqualsIgnoreCase(k, c.key);
       }
       if (any_lambda && !supported && actions.size() == s.actions.size()) {
         Warn(d, "condition-key-unsupported",
@@ -223,7 +227,8 @@ void LintCheckRequest(const std::string& action, const std::string& resource,
   const catalog::ServiceInfo* info = catalog::FindService(service);
   if (info == nullptr) {
     Warn(diagnostics, "action-service-unknown",
-         "service prefix `" + std::string(service) + "` is not in the catalog", pointer + "/action");
+         "service prefix `" + std::string(service) + "` is not in the catalog",
+         pointer + "/action");
     return;
   }
   const catalog::ActionInfo* a = catalog::FindAction(action);

@@ -9,9 +9,7 @@
 
 namespace policylab::managed {
 
-std::span<const ManagedPolicy> ManagedPolicies() {
-  return data::ManagedPolicyTable();
-}
+std::span<const ManagedPolicy> ManagedPolicies() { return data::ManagedPolicyTable(); }
 
 const ManagedPolicy* FindManagedPolicy(std::string_view name_or_arn) {
   // About twenty entries: a scan is simpler than an index and costs nothing.

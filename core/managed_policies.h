@@ -31,9 +31,8 @@
 namespace policylab::managed {
 
 struct ManagedPolicy {
-  std::string_view name;  // "AWSLambdaBasicExecutionRole"
-  std::string_view
-      arn;  // "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+  std::string_view name;     // "AWSLambdaBasicExecutionRole"
+  std::string_view arn;      // "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
   std::string_view version;  // default version id: "v1"
   // ISO date of that version: the policy's last update in the package (its
   // per-version dates are unreliable, spec §6); for the deprecated policies,

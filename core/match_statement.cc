@@ -169,8 +169,8 @@ bool EvaluateCondition(const CompiledCondition& c, const ConditionEntry& entry,
       }
     }
     if (detail) {
-      *detail = key + (absent ? " is absent" : " is present") + ", but `Null: " +
-                c.values.front().text + "` requires it " +
+      *detail = key + (absent ? " is absent" : " is present") +
+                ", but `Null: " + c.values.front().text + "` requires it " +
                 (c.values.front().boolean ? "absent" : "present");
     }
     return false;
@@ -318,8 +318,9 @@ bool MatchResources(const CompiledStatement& st, const Statement& src, const Che
     if (out) {
       *out = {{"element", "Resource"},
               {"matched", true},
-              {"detail", "no `Resource` element: the policy applies to the resource it is "
-                         "attached to"}};
+              {"detail",
+               "no `Resource` element: the policy applies to the resource it is "
+               "attached to"}};
     }
     return true;
   }

@@ -21,8 +21,8 @@ namespace policylab {
 
 // One authorization check as seen by the matcher.
 struct CheckView {
-  std::string_view action;                  // "lambda:InvokeFunction"
-  std::string_view resource;                // ARN or "*"
+  std::string_view action;                      // "lambda:InvokeFunction"
+  std::string_view resource;                    // ARN or "*"
   const std::optional<ArnParts>* resource_arn;  // split once per check
   const RequestPrincipal* principal;
   const RequestContext* context;

@@ -57,8 +57,7 @@ class PolicyParser {
     diags_.push_back({Severity::kError, std::move(code), std::move(message), std::move(pointer)});
   }
   void Warn(std::string code, std::string message, std::string pointer) {
-    diags_.push_back(
-        {Severity::kWarning, std::move(code), std::move(message), std::move(pointer)});
+    diags_.push_back({Severity::kWarning, std::move(code), std::move(message), std::move(pointer)});
   }
 
   bool IdentityLike() const {
@@ -75,9 +74,8 @@ class PolicyParser {
     for (const auto& [key, value] : doc.items()) {
       std::string member = ptr + "/" + EscapePointerToken(key);
       if (key == "Version") {
-        if (!value.is_string() ||
-            (value.get_ref<const std::string&>() != "2012-10-17" &&
-             value.get_ref<const std::string&>() != "2008-10-17")) {
+        if (!value.is_string() || (value.get_ref<const std::string&>() != "2012-10-17" &&
+                                   value.get_ref<const std::string&>() != "2008-10-17")) {
           Error("policy-version-invalid",
                 "`Version` must be `2012-10-17` or `2008-10-17`, got `" + Short(value) + "`",
                 member);
@@ -201,8 +199,8 @@ class PolicyParser {
             if (!std::isalnum(static_cast<unsigned char>(c))) {
               // spec §1.2: IAM identity policies allow only A-Z a-z 0-9 in Sid.
               Warn("sid-not-alphanumeric",
-                   "iam accepts only letters and digits in `Sid` of identity policies: `" +
-                       s.sid + "`",
+                   "iam accepts only letters and digits in `Sid` of identity policies: `" + s.sid +
+                       "`",
                    member);
               break;
             }
@@ -216,9 +214,8 @@ class PolicyParser {
           s.effect = Effect::kDeny;
         } else {
           // spec §1.2: Effect is case-sensitive.
-          Error("effect-invalid", "`Effect` must be exactly `Allow` or `Deny`, got `" +
-                                      Short(value) + "`",
-                member);
+          Error("effect-invalid",
+                "`Effect` must be exactly `Allow` or `Deny`, got `" + Short(value) + "`", member);
         }
       } else if (key == "Action") {
         action = &value;
@@ -252,14 +249,14 @@ class PolicyParser {
       const Json& v = s.not_action ? *not_action : *action;
       if (StringList(v, s.action_pointer, s.not_action ? "NotAction" : "Action", s.actions)) {
         if (s.actions.empty()) {
-          Error("action-missing", "`" + std::string(s.not_action ? "NotAction" : "Action") +
-                                      "` must not be empty",
+          Error("action-missing",
+                "`" + std::string(s.not_action ? "NotAction" : "Action") + "` must not be empty",
                 s.action_pointer);
         }
         for (size_t i = 0; i < s.actions.size(); ++i) {
           const std::string& a = s.actions[i];
-          std::string ap = v.is_array() ? s.action_pointer + "/" + std::to_string(i)
-                                        : s.action_pointer;
+          std::string ap =
+              v.is_array() ? s.action_pointer + "/" + std::to_string(i) : s.action_pointer;
           if (!CheckPatternLength(a, ap)) continue;
           size_t colon = a.find(':');
           if (a != "*" && (colon == std::string::npos || colon == 0)) {
@@ -272,8 +269,8 @@ class PolicyParser {
 
     // Resource / NotResource.
     if (resource != nullptr && not_resource != nullptr) {
-      Error("resource-and-notresource",
-            "a statement cannot have both `Resource` and `NotResource`", ptr + "/NotResource");
+      Error("resource-and-notresource", "a statement cannot have both `Resource` and `NotResource`",
+            ptr + "/NotResource");
     } else if (resource == nullptr && not_resource == nullptr) {
       if (IdentityLike() || kind_ == PolicyKind::kRcp) {
         Error("resource-missing", "a statement needs `Resource` or `NotResource`", ptr);
@@ -290,8 +287,8 @@ class PolicyParser {
         }
         for (size_t i = 0; i < s.resources.size(); ++i) {
           const std::string& r = s.resources[i];
-          std::string rp = v.is_array() ? s.resource_pointer + "/" + std::to_string(i)
-                                        : s.resource_pointer;
+          std::string rp =
+              v.is_array() ? s.resource_pointer + "/" + std::to_string(i) : s.resource_pointer;
           if (!CheckPatternLength(r, rp)) continue;
           if (r != "*" && r.rfind("arn:", 0) != 0) {
             Error("resource-not-arn", "resource `" + r + "` must be in arn format or `*`", rp);
@@ -311,8 +308,7 @@ class PolicyParser {
               pp);
       } else if (principal != nullptr && not_principal != nullptr) {
         Error("principal-and-notprincipal",
-              "a statement cannot have both `Principal` and `NotPrincipal`",
-              ptr + "/NotPrincipal");
+              "a statement cannot have both `Principal` and `NotPrincipal`", ptr + "/NotPrincipal");
       } else {
         s.has_principal = true;
         s.not_principal = not_principal != nullptr;
@@ -339,8 +335,8 @@ class PolicyParser {
 
   void AddPrincipal(const std::string& type, const std::string& value, const std::string& ptr,
                     Statement& s) {
-    if (value != "*" && (value.find('*') != std::string::npos ||
-                         value.find('?') != std::string::npos)) {
+    if (value != "*" &&
+        (value.find('*') != std::string::npos || value.find('?') != std::string::npos)) {
       // spec §1.3: no partial wildcards in principals, only the bare `*`.
       Error("principal-partial-wildcard",
             "principal `" + value + "` uses a partial wildcard; only `*` alone is allowed", ptr);
@@ -400,8 +396,7 @@ class PolicyParser {
           AddPrincipal(type, item.get<std::string>(), ip, s);
         }
       } else {
-        Error("policy-type", "principal `" + type + "` must be a string or a non-empty array",
-              tp);
+        Error("policy-type", "principal `" + type + "` must be a string or a non-empty array", tp);
       }
     }
   }
@@ -416,10 +411,10 @@ class PolicyParser {
       ConditionEntry proto;
       std::string code = ParseConditionOperator(op_text, proto);
       if (code == "condition-set-prefix-unknown") {
-        Error(code,
-              "unknown set operator in `" + op_text +
-                  "`; expected `ForAllValues:` or `ForAnyValue:`",
-              op_ptr);
+        Error(
+            code,
+            "unknown set operator in `" + op_text + "`; expected `ForAllValues:` or `ForAnyValue:`",
+            op_ptr);
         continue;
       }
       if (code == "condition-null-ifexists") {
@@ -594,8 +589,8 @@ std::string ParseConditionOperator(std::string_view text, ConditionEntry& entry)
       entry.op = o.op;
       return "";
     }
-    if (text.size() == o.name.size() + kIfExists.size() && text.substr(0, o.name.size()) == o.name &&
-        text.substr(o.name.size()) == kIfExists) {
+    if (text.size() == o.name.size() + kIfExists.size() &&
+        text.substr(0, o.name.size()) == o.name && text.substr(o.name.size()) == kIfExists) {
       if (o.op == ConditionOperator::kNull) return "condition-null-ifexists";
       entry.op = o.op;
       entry.if_exists = true;

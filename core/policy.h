@@ -104,11 +104,11 @@ struct Statement {
 };
 
 struct Policy {
-  std::string id;       // "identity:<name>", "resource:<arn>", "boundary:<name>", "session", ...
-  std::string name;     // display name
+  std::string id;    // "identity:<name>", "resource:<arn>", "boundary:<name>", "session", ...
+  std::string name;  // display name
   PolicyKind kind = PolicyKind::kIdentity;
-  std::string pointer;  // pointer of the document in the scenario
-  std::string version;  // "" when absent
+  std::string pointer;             // pointer of the document in the scenario
+  std::string version;             // "" when absent
   bool variables_enabled = false;  // Version 2012-10-17 only (spec §2.5)
   std::vector<Statement> statements;
 };

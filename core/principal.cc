@@ -263,8 +263,8 @@ bool NotPrincipalApplies(const std::vector<CompiledPrincipal>& listed,
                  : report("the anonymous caller");
     case PrincipalKind::kService:
       return listed_as([&](const CompiledPrincipal& p) {
-               return p.kind == Kind::kService && p.text == caller.service;
-             })
+        return p.kind == Kind::kService && p.text == caller.service;
+      })
                  ? false
                  : report("service `" + caller.service + "`");
     default:
@@ -278,8 +278,7 @@ bool NotPrincipalApplies(const std::vector<CompiledPrincipal>& listed,
   }
   if (caller.kind == PrincipalKind::kAssumedRole) {
     if (!listed_as([&](const CompiledPrincipal& p) {
-          return p.kind == Kind::kRole && p.account == caller.account &&
-                 p.name == caller.role_name;
+          return p.kind == Kind::kRole && p.account == caller.account && p.name == caller.role_name;
         })) {
       return report("role `" + caller.role_arn + "`");
     }
@@ -291,7 +290,8 @@ bool NotPrincipalApplies(const std::vector<CompiledPrincipal>& listed,
   }
   if (caller.kind == PrincipalKind::kIamUser || caller.kind == PrincipalKind::kFederatedUser) {
     Kind k = caller.kind == PrincipalKind::kIamUser ? Kind::kUser : Kind::kFederatedUser;
-    if (!listed_as([&](const CompiledPrincipal& p) { return p.kind == k && p.arn == caller.arn; })) {
+    if (!listed_as(
+            [&](const CompiledPrincipal& p) { return p.kind == k && p.arn == caller.arn; })) {
       return report("`" + caller.arn + "`");
     }
   }

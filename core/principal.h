@@ -29,11 +29,13 @@ struct RequestPrincipal {
   // kAssumedRole: the caller was given as a role ARN, so role_arn carries the role's real path
   // (a session ARN omits it).
   bool role_path_known = false;
-  std::string service;       // kService: "s3.amazonaws.com"
+  std::string service;  // kService: "s3.amazonaws.com"
   // Roles under the path aws-service-role/ are service-linked: SCPs do not apply (spec §3.1).
   bool service_linked_role = false;
 
-  bool IsIam() const { return kind != PrincipalKind::kService && kind != PrincipalKind::kAnonymous; }
+  bool IsIam() const {
+    return kind != PrincipalKind::kService && kind != PrincipalKind::kAnonymous;
+  }
   // aws:PrincipalArn (spec §3.5): the role ARN for role sessions.
   std::string PrincipalArn() const;
 };

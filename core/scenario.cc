@@ -21,8 +21,7 @@ class ScenarioParser {
     diags_.push_back({Severity::kError, std::move(code), std::move(message), std::move(pointer)});
   }
   void Warn(std::string code, std::string message, std::string pointer) {
-    diags_.push_back(
-        {Severity::kWarning, std::move(code), std::move(message), std::move(pointer)});
+    diags_.push_back({Severity::kWarning, std::move(code), std::move(message), std::move(pointer)});
   }
 
   // Reports every key of `object` that is not in `allowed`.
@@ -34,7 +33,8 @@ class ScenarioParser {
       for (std::string_view a : allowed) ok = ok || key == a;
       if (!ok) {
         std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "`" : ", `") + std::string(a) + "`";
+        for (std::string_view a : allowed)
+          list += (list.empty() ? "`" : ", `") + std::string(a) + "`";
         Error(std::string(code),
               "unknown key `" + key + "` in " + std::string(what) + "; expected one of " + list,
               ptr + "/" + EscapePointerToken(key));
@@ -66,8 +66,7 @@ class ScenarioParser {
   PolicyPtr NamedPolicy(const Json& entry, const std::string& ptr, PolicyKind kind,
                         const std::string& id_prefix, const std::string& default_name) {
     if (!entry.is_object()) {
-      Error("scenario-type", "a policy entry must be an object with `document` or `managed`",
-            ptr);
+      Error("scenario-type", "a policy entry must be an object with `document` or `managed`", ptr);
       return nullptr;
     }
     CheckKeys(entry, ptr, {"name", "document", "managed"}, "a policy entry");
@@ -156,9 +155,9 @@ class ScenarioParser {
              lp);
       }
       for (size_t i = 0; i < level.size(); ++i) {
-        PolicyPtr p = NamedPolicy(level[i], lp + "/" + std::to_string(i), kind,
-                                  prefix + ":" + std::to_string(l) + ":",
-                                  prefix + "-" + std::to_string(i));
+        PolicyPtr p =
+            NamedPolicy(level[i], lp + "/" + std::to_string(i), kind,
+                        prefix + ":" + std::to_string(l) + ":", prefix + "-" + std::to_string(i));
         if (p) levels.back().push_back(std::move(p));
       }
     }
@@ -195,17 +194,16 @@ class ScenarioParser {
         Error("scenario-type", "`identityPolicies` must be an array", ptr + "/identityPolicies");
       } else {
         for (size_t i = 0; i < ip->size(); ++i) {
-          PolicyPtr p = NamedPolicy((*ip)[i], ptr + "/identityPolicies/" + std::to_string(i),
-                                    PolicyKind::kIdentity, "identity:",
-                                    "policy-" + std::to_string(i));
+          PolicyPtr p =
+              NamedPolicy((*ip)[i], ptr + "/identityPolicies/" + std::to_string(i),
+                          PolicyKind::kIdentity, "identity:", "policy-" + std::to_string(i));
           if (p) s.caller.identity.push_back(std::move(p));
         }
       }
     }
     if (const Json* b = Member(c, "permissionsBoundary"); b != nullptr && !b->is_null()) {
-      s.caller.boundary =
-          NamedPolicy(*b, ptr + "/permissionsBoundary", PolicyKind::kBoundary, "boundary:",
-                      "boundary");
+      s.caller.boundary = NamedPolicy(*b, ptr + "/permissionsBoundary", PolicyKind::kBoundary,
+                                      "boundary:", "boundary");
     }
     if (const Json* sp = Member(c, "sessionPolicy"); sp != nullptr && !sp->is_null()) {
       if (s.caller.principal.kind != PrincipalKind::kAssumedRole &&
@@ -341,8 +339,8 @@ class ScenarioParser {
       if (!a || !res) return;
       spec.action = *a;
       spec.resource = *res;
-      if (spec.action.find(':') == std::string::npos || spec.action.find_first_of("*?") !=
-                                                            std::string::npos) {
+      if (spec.action.find(':') == std::string::npos ||
+          spec.action.find_first_of("*?") != std::string::npos) {
         Error("request-invalid",
               "`action` must be one iam action such as `lambda:InvokeFunction`, got `" +
                   spec.action + "`",
@@ -398,14 +396,13 @@ class ScenarioParser {
     }
     if (const Json* ctx = Member(r, "context"); ctx != nullptr && !ctx->is_null()) {
       if (!ctx->is_object()) {
-        Error("request-invalid", "`context` must be an object of condition keys",
-              ptr + "/context");
+        Error("request-invalid", "`context` must be an object of condition keys", ptr + "/context");
       } else {
         for (const auto& [k, v] : ctx->items()) {
           std::string kp = ptr + "/context/" + EscapePointerToken(k);
           if (k.find(':') == std::string::npos) {
-            Error("request-invalid", "context key `" + k + "` needs a service prefix such as `aws:`",
-                  kp);
+            Error("request-invalid",
+                  "context key `" + k + "` needs a service prefix such as `aws:`", kp);
           } else if (spec.context.Find(k) != nullptr) {
             Error("request-invalid",
                   "context key `" + k + "` is given twice (keys are case-insensitive)", kp);
@@ -437,10 +434,11 @@ class ScenarioParser {
     if (std::optional<std::string> e = String(r, "expect", ptr, false)) {
       if (*e != "allowed" && *e != "explicitDeny" && *e != "implicitDeny" &&
           !(e->rfind("error:", 0) == 0 && e->size() > 6)) {
-        Error("request-invalid",
-              "`expect` must be `allowed`, `explicitDeny`, `implicitDeny` or `error:<Code>`, got `" +
-                  *e + "`",
-              ptr + "/expect");
+        Error(
+            "request-invalid",
+            "`expect` must be `allowed`, `explicitDeny`, `implicitDeny` or `error:<Code>`, got `" +
+                *e + "`",
+            ptr + "/expect");
       }
       spec.expect = *e;
     }
@@ -501,15 +499,15 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
   }
   s.document = document;
   parser.CheckKeys(document, "",
-                   {"scenario", "title", "description", "now", "caller", "resourcePolicies",
-                    "rcps", "functions", "layers", "requests"},
+                   {"scenario", "title", "description", "now", "caller", "resourcePolicies", "rcps",
+                    "functions", "layers", "requests"},
                    "the scenario");
   const Json* version = parser.Member(document, "scenario");
   if (version == nullptr) {
-    parser.Error("scenario-missing",
-                 "missing `scenario` (the format version, " +
-                     std::to_string(kScenarioFormatVersion) + ")",
-                 "");
+    parser.Error(
+        "scenario-missing",
+        "missing `scenario` (the format version, " + std::to_string(kScenarioFormatVersion) + ")",
+        "");
   } else if (!version->is_number_integer() || version->get<int64_t>() != kScenarioFormatVersion) {
     parser.Error("scenario-version",
                  "unsupported scenario format `" + version->dump() + "`; this engine reads " +
@@ -521,8 +519,8 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
   if (auto now = parser.String(document, "now", "", false)) {
     s.now = ParseInstant(*now);
     if (!s.now) {
-      parser.Error("scenario-type", "`now` must be an iso 8601 instant such as `2026-01-01T00:00:00Z`",
-                   "/now");
+      parser.Error("scenario-type",
+                   "`now` must be an iso 8601 instant such as `2026-01-01T00:00:00Z`", "/now");
     }
   }
   if (const Json* c = parser.Member(document, "caller")) {
@@ -543,10 +541,10 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
   } else if (!requests->is_array()) {
     parser.Error("scenario-type", "`requests` must be an array", "/requests");
   } else if (requests->size() > limits::kMaxRequests) {
-    parser.Error("limit-exceeded",
-                 "more than " + std::to_string(limits::kMaxRequests) +
-                     " requests (limit kMaxRequests)",
-                 "/requests");
+    parser.Error(
+        "limit-exceeded",
+        "more than " + std::to_string(limits::kMaxRequests) + " requests (limit kMaxRequests)",
+        "/requests");
   } else {
     for (size_t i = 0; i < requests->size(); ++i) {
       parser.ParseRequest((*requests)[i], "/requests/" + std::to_string(i), static_cast<int>(i), s);

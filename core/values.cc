@@ -11,8 +11,7 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Parses 1..max_digits decimal digits exactly (no sign); nullopt otherwise.
-std::optional<int64_t> ParseDigits(std::string_view text,
-                                   std::size_t max_digits = 18) {
+std::optional<int64_t> ParseDigits(std::string_view text, std::size_t max_digits = 18) {
   if (text.empty() || text.size() > max_digits) return std::nullopt;
   int64_t value = 0;
   for (char c : text) {
@@ -55,8 +54,7 @@ Civil CivilFromDays(int64_t z) {
 bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int64_t DaysInMonth(int64_t y, int64_t m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
@@ -98,8 +96,7 @@ std::optional<Instant> ParseEpoch(std::string_view text) {
 }
 
 // Parses exactly `n` digits at text[pos] and advances pos.
-std::optional<int64_t> Fixed(std::string_view text, std::size_t& pos,
-                             std::size_t n) {
+std::optional<int64_t> Fixed(std::string_view text, std::size_t& pos, std::size_t n) {
   if (pos + n > text.size()) return std::nullopt;
   const std::optional<int64_t> value = ParseDigits(text.substr(pos, n));
   if (value) pos += n;
@@ -155,9 +152,7 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
     const std::optional<int64_t> value =
         first == std::string_view::npos && !exp_text.empty()
             ? std::optional<int64_t>(0)
-            : ParseDigits(
-                  exp_text.substr(first == std::string_view::npos ? 0 : first),
-                  9);
+            : ParseDigits(exp_text.substr(first == std::string_view::npos ? 0 : first), 9);
     if (!value) return std::nullopt;
     exponent = exp_negative ? -*value : *value;
     pos = text.size();
@@ -170,8 +165,7 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
     return out;
   }
   const std::size_t trail = digits.find_last_not_of('0');
-  const auto integer_digits =
-      static_cast<int64_t>(digits.size()) - fraction_digits;
+  const auto integer_digits = static_cast<int64_t>(digits.size()) - fraction_digits;
   out.exponent_ = integer_digits - static_cast<int64_t>(lead) + exponent;
   out.digits_ = digits.substr(lead, trail - lead + 1);
   return out;
@@ -204,8 +198,7 @@ std::string Decimal::ToString() const {
     if (n > 1) out += "." + digits_.substr(1);
     out += "e" + std::to_string(exponent_ - 1);
   } else if (exponent_ <= 0) {
-    out +=
-        "0." + std::string(static_cast<std::size_t>(-exponent_), '0') + digits_;
+    out += "0." + std::string(static_cast<std::size_t>(-exponent_), '0') + digits_;
   } else if (exponent_ >= n) {
     out += digits_ + std::string(static_cast<std::size_t>(exponent_ - n), '0');
   } else {
@@ -226,11 +219,9 @@ std::optional<Instant> ParseInstant(std::string_view text) {
   const std::optional<int64_t> year = Fixed(text, pos, 4);
   if (!year || !Expect(text, pos, '-')) return std::nullopt;
   const std::optional<int64_t> month = Fixed(text, pos, 2);
-  if (!month || *month < 1 || *month > 12 || !Expect(text, pos, '-'))
-    return std::nullopt;
+  if (!month || *month < 1 || *month > 12 || !Expect(text, pos, '-')) return std::nullopt;
   const std::optional<int64_t> day = Fixed(text, pos, 2);
-  if (!day || *day < 1 || *day > DaysInMonth(*year, *month))
-    return std::nullopt;
+  if (!day || *day < 1 || *day > DaysInMonth(*year, *month)) return std::nullopt;
   Instant out{DaysFromCivil(*year, *month, *day) * 86400, 0};
   if (pos == text.size()) return out;  // date only: midnight UTC
 
@@ -249,8 +240,7 @@ std::optional<Instant> ParseInstant(std::string_view text) {
       ++pos;
       const std::size_t begin = pos;
       while (pos < text.size() && IsDigit(text[pos])) ++pos;
-      const std::optional<int32_t> nanos =
-          ParseFraction(text.substr(begin, pos - begin));
+      const std::optional<int32_t> nanos = ParseFraction(text.substr(begin, pos - begin));
       if (!nanos) return std::nullopt;
       out.nanos = *nanos;
     }
@@ -285,16 +275,13 @@ std::string FormatInstant(const Instant& instant) {
   }
   const Civil civil = CivilFromDays(days);
   char buffer[64];
-  std::snprintf(
-      buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld",
-      static_cast<long long>(civil.year), static_cast<long long>(civil.month),
-      static_cast<long long>(civil.day), static_cast<long long>(rest / 3600),
-      static_cast<long long>(rest / 60 % 60),
-      static_cast<long long>(rest % 60));
+  std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld",
+                static_cast<long long>(civil.year), static_cast<long long>(civil.month),
+                static_cast<long long>(civil.day), static_cast<long long>(rest / 3600),
+                static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
   std::string out = buffer;
   if (instant.nanos > 0) {
-    std::snprintf(buffer, sizeof buffer, ".%09d",
-                  static_cast<int>(instant.nanos));
+    std::snprintf(buffer, sizeof buffer, ".%09d", static_cast<int>(instant.nanos));
     std::string fraction = buffer;
     while (fraction.back() == '0') fraction.pop_back();
     out += fraction;
@@ -348,8 +335,7 @@ bool ParseIpv6(std::string_view text, std::array<uint8_t, 16>& out) {
     if (count == 8) return false;
     const std::size_t end = text.find(':', pos);
     const std::string_view token =
-        text.substr(pos, end == std::string_view::npos ? std::string_view::npos
-                                                       : end - pos);
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
     if (token.find('.') != std::string_view::npos) {
       // Embedded IPv4: must be the last token and leave room for two groups.
       if (end != std::string_view::npos || count > 6) return false;
@@ -380,8 +366,7 @@ bool ParseIpv6(std::string_view text, std::array<uint8_t, 16>& out) {
     }
   }
   if (gap < 0 && count != 8) return false;
-  if (gap >= 0 && count > 7)
-    return false;  // `::` stands for at least one zero group
+  if (gap >= 0 && count > 7) return false;  // `::` stands for at least one zero group
   std::array<uint16_t, 8> full{};
   if (gap < 0) {
     full = groups;
@@ -412,8 +397,7 @@ std::optional<IpBlock> ParseIpBlock(std::string_view text) {
     if (!ParseIpv4(address, block.address.data() + 12)) return std::nullopt;
   }
   const int max_prefix = block.v6 ? 128 : 32;
-  block.prefix =
-      max_prefix;  // spec §2.3: a bare address is a full-length prefix
+  block.prefix = max_prefix;  // spec §2.3: a bare address is a full-length prefix
   if (slash != std::string_view::npos) {
     const std::string_view prefix = text.substr(slash + 1);
     if (prefix.size() > 1 && prefix[0] == '0') return std::nullopt;
@@ -426,14 +410,13 @@ std::optional<IpBlock> ParseIpBlock(std::string_view text) {
 
 bool IpInBlock(const IpBlock& address, const IpBlock& block) {
   if (address.v6 != block.v6) return false;  // families never mix (values.h)
-  const int start = block.v6 ? 0 : 96;  // IPv4 bits live in the last 32 bits
+  const int start = block.v6 ? 0 : 96;       // IPv4 bits live in the last 32 bits
   // Only the first `prefix` bits count: host bits set in the block are ignored,
   // as AWS does.
   for (int bit = 0; bit < block.prefix; ++bit) {
     const int i = start + bit;
     const int mask = 0x80 >> (i % 8);
-    if ((address.address[i / 8] & mask) != (block.address[i / 8] & mask))
-      return false;
+    if ((address.address[i / 8] & mask) != (block.address[i / 8] & mask)) return false;
   }
   return true;
 }
@@ -446,9 +429,7 @@ std::optional<bool> ParseBool(std::string_view text) {
   auto equals = [&](std::string_view word) {
     if (text.size() != word.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-      const char c = text[i] >= 'A' && text[i] <= 'Z'
-                         ? static_cast<char>(text[i] + 32)
-                         : text[i];
+      const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] + 32) : text[i];
       if (c != word[i]) return false;
     }
     return true;
@@ -476,8 +457,7 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
     if (last && text[i + 3] == '=') padding = text[i + 2] == '=' ? 2 : 1;
     uint32_t bits = 0;
     for (std::size_t j = 0; j < 4; ++j) {
-      const int v =
-          j < 4 - static_cast<std::size_t>(padding) ? value(text[i + j]) : 0;
+      const int v = j < 4 - static_cast<std::size_t>(padding) ? value(text[i + j]) : 0;
       if (v < 0) return std::nullopt;  // includes `=` anywhere but the end
       bits = bits << 6 | static_cast<uint32_t>(v);
     }

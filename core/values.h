@@ -25,7 +25,7 @@ class Decimal {
 
  private:
   bool negative_ = false;
-  std::string digits_;  // significant digits, no leading/trailing zeros ("" = zero)
+  std::string digits_;    // significant digits, no leading/trailing zeros ("" = zero)
   int64_t exponent_ = 0;  // value = 0.digits_ * 10^exponent_
 };
 

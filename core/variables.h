@@ -48,8 +48,8 @@ class Template {
   struct Piece {
     enum class Kind { kText, kLiteral, kVariable };
     Kind kind = Kind::kText;
-    std::string text;        // kText: raw text; kLiteral: the escaped char; kVariable: key
-    std::string key_lower;   // kVariable
+    std::string text;       // kText: raw text; kLiteral: the escaped char; kVariable: key
+    std::string key_lower;  // kVariable
     bool has_default = false;
     std::string default_value;
   };

@@ -12,13 +12,9 @@ namespace {
 
 constexpr std::size_t kNoMatch = std::string_view::npos;
 
-char Fold(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+char Fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool IsContinuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Number of continuation bytes a UTF-8 lead byte announces; -1 for a byte that
 // cannot lead.
@@ -53,16 +49,14 @@ std::size_t UnitLengthBefore(std::string_view text, std::size_t end) {
   std::size_t k = 0;  // continuation bytes immediately before `end`
   while (k < 3 && k < end && IsContinuation(text[end - 1 - k])) ++k;
   if (k == 0 || k == end) return 1;
-  if (ExpectedContinuations(text[end - 1 - k]) == static_cast<int>(k))
-    return k + 1;
+  if (ExpectedContinuations(text[end - 1 - k]) == static_cast<int>(k)) return k + 1;
   return 1;
 }
 
 // Matches a segment starting at `pos`, never reading at or past `limit`.
 // Returns the end position, or kNoMatch.
-std::size_t MatchForward(const std::string& chars, const std::vector<bool>& any,
-                         bool has_any, bool fold, std::string_view text,
-                         std::size_t pos, std::size_t limit) {
+std::size_t MatchForward(const std::string& chars, const std::vector<bool>& any, bool has_any,
+                         bool fold, std::string_view text, std::size_t pos, std::size_t limit) {
   for (std::size_t i = 0; i < chars.size(); ++i) {
     if (pos >= limit) return kNoMatch;
     if (has_any && any[i]) {
@@ -79,9 +73,8 @@ std::size_t MatchForward(const std::string& chars, const std::vector<bool>& any,
 
 // Matches a segment so that it ends exactly at text.size(); returns its start
 // or kNoMatch.
-std::size_t MatchBackward(const std::string& chars,
-                          const std::vector<bool>& any, bool has_any, bool fold,
-                          std::string_view text, std::size_t floor) {
+std::size_t MatchBackward(const std::string& chars, const std::vector<bool>& any, bool has_any,
+                          bool fold, std::string_view text, std::size_t floor) {
   std::size_t end = text.size();
   for (std::size_t i = chars.size(); i-- > 0;) {
     if (end <= floor) return kNoMatch;
@@ -116,15 +109,14 @@ bool Glob::Matches(std::string_view text) const {
   const bool fold = mode_ == CaseMode::kInsensitive;
   const Segment& first = segments_.front();
   if (segments_.size() == 1) {
-    return MatchForward(first.chars, first.any, first.has_any, fold, text, 0,
-                        text.size()) == text.size();
+    return MatchForward(first.chars, first.any, first.has_any, fold, text, 0, text.size()) ==
+           text.size();
   }
-  const std::size_t start = MatchForward(first.chars, first.any, first.has_any,
-                                         fold, text, 0, text.size());
+  const std::size_t start =
+      MatchForward(first.chars, first.any, first.has_any, fold, text, 0, text.size());
   if (start == kNoMatch) return false;
   const Segment& last = segments_.back();
-  const std::size_t limit =
-      MatchBackward(last.chars, last.any, last.has_any, fold, text, start);
+  const std::size_t limit = MatchBackward(last.chars, last.any, last.has_any, fold, text, start);
   if (limit == kNoMatch) return false;
   std::size_t pos = start;
   for (std::size_t s = 1; s + 1 < segments_.size(); ++s) {
@@ -134,8 +126,7 @@ bool Glob::Matches(std::string_view text) const {
     // segment cannot fit.
     for (std::size_t at = pos; at <= limit && limit - at >= seg.chars.size();
          at += UnitLengthAt(text, at)) {
-      found =
-          MatchForward(seg.chars, seg.any, seg.has_any, fold, text, at, limit);
+      found = MatchForward(seg.chars, seg.any, seg.has_any, fold, text, at, limit);
       if (found != kNoMatch || at == limit) break;
     }
     if (found == kNoMatch) return false;
@@ -186,8 +177,7 @@ GlobBuilder& GlobBuilder::AddAnyChar() {
 
 Glob GlobBuilder::Build() && {
   bool all_empty = glob_.segments_.size() > 1;
-  for (const Glob::Segment& seg : glob_.segments_)
-    all_empty = all_empty && seg.chars.empty();
+  for (const Glob::Segment& seg : glob_.segments_) all_empty = all_empty && seg.chars.empty();
   glob_.match_all_ = all_empty;
   return std::move(glob_);
 }

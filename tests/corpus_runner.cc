@@ -65,8 +65,8 @@ TEST_P(CorpusTest, EveryExpectationHolds) {
     SCOPED_TRACE(GetParam() + " request " + r["request"].dump() + ": " + note);
     // Every corpus request states what it expects (OPA style: one expectation per case).
     EXPECT_TRUE(r.contains("expect")) << "corpus requests need `expect`";
-    EXPECT_TRUE(r.value("pass", false)) << r.value("failure", std::string()) << "\nreason: "
-                                        << r.value("reason", std::string());
+    EXPECT_TRUE(r.value("pass", false))
+        << r.value("failure", std::string()) << "\nreason: " << r.value("reason", std::string());
   }
 }
 
@@ -80,8 +80,7 @@ TEST_P(InvalidCorpusTest, ProducesTheExpectedDiagnostic) {
   std::string file = GetParam().substr(std::string("invalid/").size());
   ASSERT_TRUE(expected.contains(file)) << "invalid/expected.json has no entry for " << file;
   const Json& want = expected[file];
-  Json result =
-      Json::parse(EvaluateScenarioJson(ReadFile(kCorpus / GetParam())), nullptr, false);
+  Json result = Json::parse(EvaluateScenarioJson(ReadFile(kCorpus / GetParam())), nullptr, false);
   ASSERT_FALSE(result.is_discarded());
   EXPECT_TRUE(result["results"].empty());
   bool found = false;
@@ -95,8 +94,7 @@ TEST_P(InvalidCorpusTest, ProducesTheExpectedDiagnostic) {
   EXPECT_TRUE(found) << "expected " << want.dump() << "\ngot " << result["diagnostics"].dump(2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, InvalidCorpusTest, testing::ValuesIn(CorpusFiles(true)),
-                         TestName);
+INSTANTIATE_TEST_SUITE_P(Corpus, InvalidCorpusTest, testing::ValuesIn(CorpusFiles(true)), TestName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InvalidCorpusTest);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CorpusTest);
 

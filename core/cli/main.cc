@@ -20,7 +20,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitExpectationFailed = 1;
 constexpr int kExitInvalidInput = 2;
 
-constexpr const char* kUsage = R"(policylab - AWS IAM policy evaluation for AWS Lambda, exactly as AWS decides
+constexpr const char* kUsage =
+    R"(policylab - AWS IAM policy evaluation for AWS Lambda, exactly as AWS decides
 
 usage:
   policylab eval FILE [--explain] [--compact]

@@ -25,8 +25,7 @@ TEST(SplitArnTest, SixFieldsWithResourceRemainder) {
 }
 
 TEST(SplitArnTest, EmptyFieldsAreKept) {
-  const std::optional<ArnParts> parts =
-      SplitArn("arn:aws:s3:::bucket/key:with:colons");
+  const std::optional<ArnParts> parts = SplitArn("arn:aws:s3:::bucket/key:with:colons");
   ASSERT_TRUE(parts);
   EXPECT_EQ(parts->region(), "");
   EXPECT_EQ(parts->account(), "");
@@ -39,10 +38,9 @@ TEST(SplitArnTest, EmptyFieldsAreKept) {
 TEST(SplitArnTest, RejectsNonArns) {
   EXPECT_FALSE(SplitArn(""));
   EXPECT_FALSE(SplitArn("*"));
-  EXPECT_FALSE(SplitArn("arn:aws:lambda:*"));  // fewer than five colons (§1.5)
+  EXPECT_FALSE(SplitArn("arn:aws:lambda:*"));            // fewer than five colons (§1.5)
   EXPECT_FALSE(SplitArn("arn:aws:lambda:us-east-1:1"));  // four colons
-  EXPECT_FALSE(SplitArn(
-      "ARN:aws:lambda:us-east-1:111122223333:function:f"));  // case-sensitive
+  EXPECT_FALSE(SplitArn("ARN:aws:lambda:us-east-1:111122223333:function:f"));  // case-sensitive
   EXPECT_FALSE(SplitArn("urn:aws:lambda:us-east-1:111122223333:function:f"));
 }
 
@@ -69,28 +67,23 @@ TEST_P(ArnPatternTest, Matches) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, ArnPatternTest,
     ::testing::Values(
-        ArnCase{"§1.5 name-star matches the unqualified function",
-                FN "myFunction*", FN "myFunction", true},
-        ArnCase{"§1.5 name-star matches a qualified function", FN "myFunction*",
-                FN "myFunction:1", true},
-        ArnCase{"§1.5 name-star also matches a longer name", FN "myFunction*",
-                FN "myFunctionX", true},
-        ArnCase{"§1.5 colon-star needs a qualifier: version", FN "myFunction:*",
-                FN "myFunction:1", true},
-        ArnCase{"§1.5 colon-star needs a qualifier: alias", FN "myFunction:*",
-                FN "myFunction:prod", true},
-        ArnCase{"§1.5/§4.4 colon-star does not match the unqualified function",
-                FN "myFunction:*", FN "myFunction", false},
-        ArnCase{"§4.4 unqualified grant does not cover a version", FN "f",
-                FN "f:1", false},
-        ArnCase{"§4.4 unqualified grant does not cover $LATEST", FN "f",
-                FN "f:$LATEST", false},
-        ArnCase{"§4.4 version grant covers only that version", FN "f:1",
-                FN "f:prod", false},
-        ArnCase{"§4.4 colon-star covers $LATEST", FN "f:*", FN "f:$LATEST",
+        ArnCase{"§1.5 name-star matches the unqualified function", FN "myFunction*",
+                FN "myFunction", true},
+        ArnCase{"§1.5 name-star matches a qualified function", FN "myFunction*", FN "myFunction:1",
                 true},
-        ArnCase{"§4.4 name-star also matches f-other", FN "f*", FN "f-other",
+        ArnCase{"§1.5 name-star also matches a longer name", FN "myFunction*", FN "myFunctionX",
                 true},
+        ArnCase{"§1.5 colon-star needs a qualifier: version", FN "myFunction:*", FN "myFunction:1",
+                true},
+        ArnCase{"§1.5 colon-star needs a qualifier: alias", FN "myFunction:*", FN "myFunction:prod",
+                true},
+        ArnCase{"§1.5/§4.4 colon-star does not match the unqualified function", FN "myFunction:*",
+                FN "myFunction", false},
+        ArnCase{"§4.4 unqualified grant does not cover a version", FN "f", FN "f:1", false},
+        ArnCase{"§4.4 unqualified grant does not cover $LATEST", FN "f", FN "f:$LATEST", false},
+        ArnCase{"§4.4 version grant covers only that version", FN "f:1", FN "f:prod", false},
+        ArnCase{"§4.4 colon-star covers $LATEST", FN "f:*", FN "f:$LATEST", true},
+        ArnCase{"§4.4 name-star also matches f-other", FN "f*", FN "f-other", true},
         ArnCase{"§1.5 resource star crosses slashes", "arn:aws:s3:::b/*/test/*",
                 "arn:aws:s3:::b/1/2/test/x", true},
         ArnCase{"§2.3 ArnLike star cannot cross a colon in region",
@@ -98,20 +91,16 @@ INSTANTIATE_TEST_SUITE_P(
                 "arn:aws:svc:us-east-2:999999999999:store/"
                 "abc:111122223333:finance/doc",
                 false},
-        ArnCase{"§1.4 resource ARNs are case-sensitive", FN "MyFn", FN "myfn",
-                false},
-        ArnCase{
-            "account and region wildcards (managed-policy style, §1.5)",
-            "arn:aws:lambda:*:*:function:CodeDeployHook_*",
-            "arn:aws:lambda:eu-west-1:444455556666:function:CodeDeployHook_pre",
-            true},
-        ArnCase{"question mark in region is one character",
-                "arn:aws:lambda:us-east-?:*:*", FN "f", true},
-        ArnCase{"a star in region matches the empty region", "arn:aws:s3:*:*:b",
-                "arn:aws:s3:::b", true},
+        ArnCase{"§1.4 resource ARNs are case-sensitive", FN "MyFn", FN "myfn", false},
+        ArnCase{"account and region wildcards (managed-policy style, §1.5)",
+                "arn:aws:lambda:*:*:function:CodeDeployHook_*",
+                "arn:aws:lambda:eu-west-1:444455556666:function:CodeDeployHook_pre", true},
+        ArnCase{"question mark in region is one character", "arn:aws:lambda:us-east-?:*:*", FN "f",
+                true},
+        ArnCase{"a star in region matches the empty region", "arn:aws:s3:*:*:b", "arn:aws:s3:::b",
+                true},
         ArnCase{"partition must match", "arn:aws:lambda:*:*:*",
-                "arn:aws-cn:lambda:cn-north-1:111122223333:function:f",
-                false}));
+                "arn:aws-cn:lambda:cn-north-1:111122223333:function:f", false}));
 
 #undef FN
 
@@ -122,15 +111,12 @@ TEST(ArnPatternCompileTest, RejectsNonArnPatterns) {
 }
 
 TEST(ArnPatternCompileTest, FromFieldsUsesGivenGlobs) {
-  std::array<Glob, 6> fields{
-      Glob::Compile("arn"),          Glob::Compile("aws"),
-      Glob::Compile("lambda"),       Glob::Compile("*"),
-      Glob::Compile("111122223333"), Glob::Compile("function:f*")};
+  std::array<Glob, 6> fields{Glob::Compile("arn"),          Glob::Compile("aws"),
+                             Glob::Compile("lambda"),       Glob::Compile("*"),
+                             Glob::Compile("111122223333"), Glob::Compile("function:f*")};
   const ArnPattern pattern = ArnPattern::FromFields(std::move(fields));
-  EXPECT_TRUE(pattern.Matches(
-      *SplitArn("arn:aws:lambda:us-east-1:111122223333:function:fx")));
-  EXPECT_FALSE(pattern.Matches(
-      *SplitArn("arn:aws:lambda:us-east-1:999999999999:function:fx")));
+  EXPECT_TRUE(pattern.Matches(*SplitArn("arn:aws:lambda:us-east-1:111122223333:function:fx")));
+  EXPECT_FALSE(pattern.Matches(*SplitArn("arn:aws:lambda:us-east-1:999999999999:function:fx")));
   EXPECT_TRUE(pattern.field(kArnRegion).MatchesEverything());
 }
 

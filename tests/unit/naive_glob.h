@@ -33,8 +33,7 @@ inline std::string NaiveFold(std::string s) {
 }
 
 inline bool NaiveMatchFrom(const std::vector<std::string>& p, std::size_t i,
-                           const std::vector<std::string>& t, std::size_t j,
-                           bool fold) {
+                           const std::vector<std::string>& t, std::size_t j, bool fold) {
   if (i == p.size()) return j == t.size();
   if (p[i] == "*") {
     // Try every possible length for the star, shortest first.
@@ -50,10 +49,8 @@ inline bool NaiveMatchFrom(const std::vector<std::string>& p, std::size_t i,
 }
 
 // `*` = any run of code points, `?` = one code point, everything else literal.
-inline bool NaiveGlobMatch(std::string_view pattern, std::string_view text,
-                           bool fold = false) {
-  return NaiveMatchFrom(NaiveCodePoints(pattern), 0, NaiveCodePoints(text), 0,
-                        fold);
+inline bool NaiveGlobMatch(std::string_view pattern, std::string_view text, bool fold = false) {
+  return NaiveMatchFrom(NaiveCodePoints(pattern), 0, NaiveCodePoints(text), 0, fold);
 }
 
 }  // namespace policylab::testing

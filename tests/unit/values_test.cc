@@ -25,8 +25,7 @@ struct DecimalCompareCase {
   int expected;
 };
 
-class DecimalCompareTest : public ::testing::TestWithParam<DecimalCompareCase> {
-};
+class DecimalCompareTest : public ::testing::TestWithParam<DecimalCompareCase> {};
 
 TEST_P(DecimalCompareTest, Compares) {
   const DecimalCompareCase& c = GetParam();
@@ -36,36 +35,31 @@ TEST_P(DecimalCompareTest, Compares) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, DecimalCompareTest,
-    ::testing::Values(
-        DecimalCompareCase{"0.1", "0.10", 0}, DecimalCompareCase{"1", "1.0", 0},
-        DecimalCompareCase{"9007199254740993", "9007199254740992", 1},
-        DecimalCompareCase{"-0", "0", 0}, DecimalCompareCase{"+5", "5", 0},
-        DecimalCompareCase{"1e3", "1000", 0},
-        DecimalCompareCase{"2.5E-2", "0.025", 0},
-        DecimalCompareCase{".5", "0.5", 0}, DecimalCompareCase{"5.", "5", 0},
-        DecimalCompareCase{"-1", "1", -1}, DecimalCompareCase{"-2", "-1", -1},
-        DecimalCompareCase{"0.12", "0.123", -1},
-        DecimalCompareCase{"99", "100", -1},
-        DecimalCompareCase{"-0.001", "0", -1},
-        DecimalCompareCase{"00012.50", "12.5", 0},
-        DecimalCompareCase{"1e-999999999", "0", 1},
-        DecimalCompareCase{"123456789012345678901234567890.1",
-                           "123456789012345678901234567890.09", 1}));
+    ::testing::Values(DecimalCompareCase{"0.1", "0.10", 0}, DecimalCompareCase{"1", "1.0", 0},
+                      DecimalCompareCase{"9007199254740993", "9007199254740992", 1},
+                      DecimalCompareCase{"-0", "0", 0}, DecimalCompareCase{"+5", "5", 0},
+                      DecimalCompareCase{"1e3", "1000", 0},
+                      DecimalCompareCase{"2.5E-2", "0.025", 0}, DecimalCompareCase{".5", "0.5", 0},
+                      DecimalCompareCase{"5.", "5", 0}, DecimalCompareCase{"-1", "1", -1},
+                      DecimalCompareCase{"-2", "-1", -1}, DecimalCompareCase{"0.12", "0.123", -1},
+                      DecimalCompareCase{"99", "100", -1}, DecimalCompareCase{"-0.001", "0", -1},
+                      DecimalCompareCase{"00012.50", "12.5", 0},
+                      DecimalCompareCase{"1e-999999999", "0", 1},
+                      DecimalCompareCase{"123456789012345678901234567890.1",
+                                         "123456789012345678901234567890.09", 1}));
 
 TEST(DecimalTest, RejectsNonNumbers) {
-  for (const char* bad :
-       {"", "abc", "1.2.3", "inf", "-inf", "nan", "NaN", "0x10", "1e", "1e+",
-        ".", "-", "+", " 1", "1 ", "1,5", "1e1000000000", "--1", "1..2"}) {
+  for (const char* bad : {"", "abc", "1.2.3", "inf", "-inf", "nan", "NaN", "0x10", "1e", "1e+", ".",
+                          "-", "+", " 1", "1 ", "1,5", "1e1000000000", "--1", "1..2"}) {
     EXPECT_FALSE(Decimal::Parse(bad)) << "`" << bad << "`";
   }
 }
 
 TEST(DecimalTest, CanonicalString) {
   const std::pair<const char*, const char*> cases[] = {
-      {"-12.50", "-12.5"}, {"0.000", "0"},       {"-0", "0"},
-      {"1e3", "1000"},     {"0.025", "0.025"},   {"120", "120"},
-      {"1e30", "1e30"},    {"1.5e-9", "1.5e-9"}, {"007", "7"},
-      {"3.14", "3.14"}};
+      {"-12.50", "-12.5"}, {"0.000", "0"},  {"-0", "0"},      {"1e3", "1000"},
+      {"0.025", "0.025"},  {"120", "120"},  {"1e30", "1e30"}, {"1.5e-9", "1.5e-9"},
+      {"007", "7"},        {"3.14", "3.14"}};
   for (const auto& [in, out] : cases) {
     const std::optional<Decimal> d = Decimal::Parse(in);
     ASSERT_TRUE(d) << in;
@@ -93,22 +87,20 @@ TEST_P(InstantParseTest, Parses) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, InstantParseTest,
-    ::testing::Values(
-        InstantCase{"1970-01-01", 0, 0},
-        InstantCase{"1970-01-01T00:00:00Z", 0, 0},
-        InstantCase{"2026-01-01", 1767225600, 0},
-        InstantCase{"2026-01-01T00:00:00Z", 1767225600, 0},
-        InstantCase{"2026-01-01T00:00:00.000+02:00", 1767218400, 0},
-        InstantCase{"2026-01-01T02:30-01:15", 1767225600 + 9000 + 4500, 0},
-        InstantCase{"2026-01-01T00:00:00.5Z", 1767225600, 500000000},
-        InstantCase{"2026-01-01T00:00:00.1234567891Z", 1767225600, 123456789},
-        InstantCase{"2026-01-01T00:00:00", 1767225600, 0},  // no zone = UTC
-        InstantCase{"2000-02-29T12:00:00Z", 951825600, 0},
-        InstantCase{"1969-12-31T23:59:59Z", -1, 0},
-        InstantCase{"1600-03-01", -11670912000, 0},
-        InstantCase{"1767225600", 1767225600, 0},  // epoch seconds
-        InstantCase{"1767225600.25", 1767225600, 250000000},
-        InstantCase{"-1.25", -2, 750000000}, InstantCase{"0", 0, 0}));
+    ::testing::Values(InstantCase{"1970-01-01", 0, 0}, InstantCase{"1970-01-01T00:00:00Z", 0, 0},
+                      InstantCase{"2026-01-01", 1767225600, 0},
+                      InstantCase{"2026-01-01T00:00:00Z", 1767225600, 0},
+                      InstantCase{"2026-01-01T00:00:00.000+02:00", 1767218400, 0},
+                      InstantCase{"2026-01-01T02:30-01:15", 1767225600 + 9000 + 4500, 0},
+                      InstantCase{"2026-01-01T00:00:00.5Z", 1767225600, 500000000},
+                      InstantCase{"2026-01-01T00:00:00.1234567891Z", 1767225600, 123456789},
+                      InstantCase{"2026-01-01T00:00:00", 1767225600, 0},  // no zone = UTC
+                      InstantCase{"2000-02-29T12:00:00Z", 951825600, 0},
+                      InstantCase{"1969-12-31T23:59:59Z", -1, 0},
+                      InstantCase{"1600-03-01", -11670912000, 0},
+                      InstantCase{"1767225600", 1767225600, 0},  // epoch seconds
+                      InstantCase{"1767225600.25", 1767225600, 250000000},
+                      InstantCase{"-1.25", -2, 750000000}, InstantCase{"0", 0, 0}));
 
 TEST(InstantTest, RejectsMalformedAndPartialDates) {
   for (const char* bad : {"",
@@ -141,10 +133,8 @@ TEST(InstantTest, RejectsMalformedAndPartialDates) {
 TEST(InstantTest, OrdersAcrossZones) {
   // The same moment written in two zones is equal; comparisons are on instants
   // (§2.3).
-  EXPECT_EQ(*ParseInstant("2026-01-01T02:00:00+02:00"),
-            *ParseInstant("2026-01-01T00:00:00Z"));
-  EXPECT_LT(*ParseInstant("2025-12-31T23:59:59.999Z"),
-            *ParseInstant("2026-01-01"));
+  EXPECT_EQ(*ParseInstant("2026-01-01T02:00:00+02:00"), *ParseInstant("2026-01-01T00:00:00Z"));
+  EXPECT_LT(*ParseInstant("2025-12-31T23:59:59.999Z"), *ParseInstant("2026-01-01"));
   EXPECT_EQ(*ParseInstant("1767225600"), *ParseInstant("2026-01-01T00:00:00Z"));
 }
 
@@ -152,8 +142,7 @@ TEST(InstantTest, FormatsAndRoundTrips) {
   EXPECT_EQ(FormatInstant(Instant{1767225600, 0}), "2026-01-01T00:00:00Z");
   EXPECT_EQ(FormatInstant(Instant{0, 0}), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatInstant(Instant{-1, 0}), "1969-12-31T23:59:59Z");
-  EXPECT_EQ(FormatInstant(Instant{951825600, 120000000}),
-            "2000-02-29T12:00:00.12Z");
+  EXPECT_EQ(FormatInstant(Instant{951825600, 120000000}), "2000-02-29T12:00:00.12Z");
   // Every day from 1600 to 2400 (leap rules at 1700/1900/2000/2100) survives a
   // round trip.
   for (int64_t day = -135140; day <= 157000; day += 1) {
@@ -181,31 +170,29 @@ TEST_P(IpInBlockTest, Contains) {
   const std::optional<IpBlock> block = ParseIpBlock(c.block);
   ASSERT_TRUE(address) << c.address;
   ASSERT_TRUE(block) << c.block;
-  EXPECT_EQ(IpInBlock(*address, *block), c.inside)
-      << c.address << " in " << c.block;
+  EXPECT_EQ(IpInBlock(*address, *block), c.inside) << c.address << " in " << c.block;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, IpInBlockTest,
-    ::testing::Values(
-        IpCase{"203.0.113.7", "203.0.113.0/24", true},
-        IpCase{"203.0.114.7", "203.0.113.0/24", false},
-        IpCase{"203.0.113.7", "203.0.113.7", true},  // bare = /32 (§2.3)
-        IpCase{"203.0.113.8", "203.0.113.7", false},
-        IpCase{"10.1.2.3", "0.0.0.0/0", true},
-        IpCase{"203.0.113.200", "203.0.113.7/24", true},  // host bits ignored
-        IpCase{"192.168.1.130", "192.168.1.128/25", true},
-        IpCase{"192.168.1.127", "192.168.1.128/25", false},
-        IpCase{"2001:db8:1234:5678::1", "2001:DB8:1234:5678::/64", true},
-        IpCase{"2001:db8:1234:5679::1", "2001:db8:1234:5678::/64", false},
-        IpCase{"::1", "::1", true}, IpCase{"::2", "::1", false},
-        IpCase{"::ffff:203.0.113.7", "::ffff:203.0.113.0/120", true},
-        IpCase{"64:ff9b::192.0.2.33", "64:ff9b::/96", true},
-        // Families never mix, even for v4-mapped addresses and /0.
-        IpCase{"203.0.113.7", "::ffff:203.0.113.0/120", false},
-        IpCase{"::ffff:203.0.113.7", "203.0.113.0/24", false},
-        IpCase{"2001:db8::1", "0.0.0.0/0", false},
-        IpCase{"10.0.0.1", "::/0", false}));
+    ::testing::Values(IpCase{"203.0.113.7", "203.0.113.0/24", true},
+                      IpCase{"203.0.114.7", "203.0.113.0/24", false},
+                      IpCase{"203.0.113.7", "203.0.113.7", true},  // bare = /32 (§2.3)
+                      IpCase{"203.0.113.8", "203.0.113.7", false},
+                      IpCase{"10.1.2.3", "0.0.0.0/0", true},
+                      IpCase{"203.0.113.200", "203.0.113.7/24", true},  // host bits ignored
+                      IpCase{"192.168.1.130", "192.168.1.128/25", true},
+                      IpCase{"192.168.1.127", "192.168.1.128/25", false},
+                      IpCase{"2001:db8:1234:5678::1", "2001:DB8:1234:5678::/64", true},
+                      IpCase{"2001:db8:1234:5679::1", "2001:db8:1234:5678::/64", false},
+                      IpCase{"::1", "::1", true}, IpCase{"::2", "::1", false},
+                      IpCase{"::ffff:203.0.113.7", "::ffff:203.0.113.0/120", true},
+                      IpCase{"64:ff9b::192.0.2.33", "64:ff9b::/96", true},
+                      // Families never mix, even for v4-mapped addresses and /0.
+                      IpCase{"203.0.113.7", "::ffff:203.0.113.0/120", false},
+                      IpCase{"::ffff:203.0.113.7", "203.0.113.0/24", false},
+                      IpCase{"2001:db8::1", "0.0.0.0/0", false},
+                      IpCase{"10.0.0.1", "::/0", false}));
 
 TEST(IpBlockTest, ParsesForms) {
   const std::optional<IpBlock> v4 = ParseIpBlock("203.0.113.0/24");
@@ -286,8 +273,8 @@ TEST(Base64Test, DecodesStandardAlphabetWithPadding) {
 }
 
 TEST(Base64Test, RejectsMalformed) {
-  for (const char* bad : {"Zg", "Zg=", "Zm9", "Z===", "====", "Zg==Zg==",
-                          "Zm 9v", "Zm9v\n", "Zm-_", "Z=g="}) {
+  for (const char* bad :
+       {"Zg", "Zg=", "Zm9", "Z===", "====", "Zg==Zg==", "Zm 9v", "Zm9v\n", "Zm-_", "Z=g="}) {
     EXPECT_FALSE(DecodeBase64(bad)) << "`" << bad << "`";
   }
 }

@@ -32,8 +32,7 @@ class GlobTableTest : public ::testing::TestWithParam<GlobCase> {};
 
 TEST_P(GlobTableTest, Matches) {
   const GlobCase& c = GetParam();
-  EXPECT_EQ(Glob::Compile(c.pattern, c.mode).Matches(c.text), c.matches)
-      << c.note;
+  EXPECT_EQ(Glob::Compile(c.pattern, c.mode).Matches(c.text), c.matches) << c.note;
 }
 
 constexpr CaseMode kCs = CaseMode::kSensitive;
@@ -45,51 +44,39 @@ INSTANTIATE_TEST_SUITE_P(
         GlobCase{"empty pattern matches only empty text", "", "", kCs, true},
         GlobCase{"empty pattern rejects text", "", "a", kCs, false},
         GlobCase{"star matches empty", "*", "", kCs, true},
-        GlobCase{"star matches anything", "*", "lambda:InvokeFunction", kCs,
-                 true},
-        GlobCase{"literal equals", "lambda:GetPolicy", "lambda:GetPolicy", kCs,
-                 true},
-        GlobCase{"literal is case-sensitive", "lambda:GetPolicy",
-                 "lambda:getpolicy", kCs, false},
-        GlobCase{"action prefix glob also catches InvokeAsync (spec §1.5)",
-                 "lambda:Invoke*", "lambda:InvokeAsync", kCi, true},
+        GlobCase{"star matches anything", "*", "lambda:InvokeFunction", kCs, true},
+        GlobCase{"literal equals", "lambda:GetPolicy", "lambda:GetPolicy", kCs, true},
+        GlobCase{"literal is case-sensitive", "lambda:GetPolicy", "lambda:getpolicy", kCs, false},
+        GlobCase{"action prefix glob also catches InvokeAsync (spec §1.5)", "lambda:Invoke*",
+                 "lambda:InvokeAsync", kCi, true},
         GlobCase{"action match ignores case (spec §1.4)", "LAMBDA:invoke*",
                  "lambda:InvokeFunctionUrl", kCi, true},
-        GlobCase{"question mark is exactly one character", "lambda:Get?olicy",
-                 "lambda:GetPolicy", kCs, true},
-        GlobCase{"question mark is not zero characters", "ab?", "ab", kCs,
-                 false},
-        GlobCase{"question mark is not two characters", "a?c", "abbc", kCs,
-                 false},
-        GlobCase{"star crosses slash and colon in one string", "b/*/test/*",
-                 "b/1/2/test/x", kCs, true},
+        GlobCase{"question mark is exactly one character", "lambda:Get?olicy", "lambda:GetPolicy",
+                 kCs, true},
+        GlobCase{"question mark is not zero characters", "ab?", "ab", kCs, false},
+        GlobCase{"question mark is not two characters", "a?c", "abbc", kCs, false},
+        GlobCase{"star crosses slash and colon in one string", "b/*/test/*", "b/1/2/test/x", kCs,
+                 true},
         GlobCase{"suffix anchored at end", "*.txt", "a.txt.bak", kCs, false},
-        GlobCase{"prefix and suffix may not overlap", "ab*ba", "aba", kCs,
-                 false},
+        GlobCase{"prefix and suffix may not overlap", "ab*ba", "aba", kCs, false},
         GlobCase{"prefix and suffix adjacent", "ab*ba", "abba", kCs, true},
         GlobCase{"middle segment leftmost", "*ab*ab*", "xabyab", kCs, true},
         GlobCase{"middle segments in order", "*b*a*", "ab", kCs, false},
         GlobCase{"question in middle segment", "*a?c*", "xxabcxx", kCs, true},
         GlobCase{"question in last segment", "*?b", "ab", kCs, true},
-        GlobCase{"question in last segment needs a char", "*?b", "b", kCs,
-                 false},
+        GlobCase{"question in last segment needs a char", "*?b", "b", kCs, false},
         GlobCase{"double star", "a**b", "axyb", kCs, true},
-        GlobCase{"question matches a 2-byte code point", "caf?", "caf\xC3\xA9",
-                 kCs, true},
-        GlobCase{"question matches a 4-byte code point", "?",
-                 "\xF0\x9F\x98\x80", kCs, true},
-        GlobCase{"two questions are not one code point", "??", "\xC3\xA9", kCs,
-                 false},
-        GlobCase{"question before suffix with euro sign", "*?\xE2\x82\xAC",
-                 "x\xE2\x82\xAC", kCs, true},
-        GlobCase{"insensitive folds only ASCII", "\xC3\xA9", "\xC3\x89", kCi,
-                 false}));
+        GlobCase{"question matches a 2-byte code point", "caf?", "caf\xC3\xA9", kCs, true},
+        GlobCase{"question matches a 4-byte code point", "?", "\xF0\x9F\x98\x80", kCs, true},
+        GlobCase{"two questions are not one code point", "??", "\xC3\xA9", kCs, false},
+        GlobCase{"question before suffix with euro sign", "*?\xE2\x82\xAC", "x\xE2\x82\xAC", kCs,
+                 true},
+        GlobCase{"insensitive folds only ASCII", "\xC3\xA9", "\xC3\x89", kCi, false}));
 
 // Every pattern over {a, b, *, ?} of length 0..5 against every text over
 // `text_alphabet` of length 0..max_text: the engine must agree with the naive
 // reference everywhere.
-std::vector<std::string> AllStrings(const std::string& alphabet,
-                                    std::size_t max_len) {
+std::vector<std::string> AllStrings(const std::string& alphabet, std::size_t max_len) {
   std::vector<std::string> out{""};
   std::size_t begin = 0;
   for (std::size_t len = 1; len <= max_len; ++len) {
@@ -102,9 +89,8 @@ std::vector<std::string> AllStrings(const std::string& alphabet,
   return out;
 }
 
-int CompareExhaustively(const std::string& pattern_alphabet,
-                        const std::string& text_alphabet, std::size_t max_text,
-                        CaseMode mode) {
+int CompareExhaustively(const std::string& pattern_alphabet, const std::string& text_alphabet,
+                        std::size_t max_text, CaseMode mode) {
   const std::vector<std::string> patterns = AllStrings(pattern_alphabet, 5);
   const std::vector<std::string> texts = AllStrings(text_alphabet, max_text);
   int checked = 0;
@@ -112,8 +98,7 @@ int CompareExhaustively(const std::string& pattern_alphabet,
     const Glob glob = Glob::Compile(p, mode);
     for (const std::string& t : texts) {
       const bool want = NaiveGlobMatch(p, t, mode == CaseMode::kInsensitive);
-      EXPECT_EQ(glob.Matches(t), want)
-          << "pattern `" << p << "` text `" << t << "`";
+      EXPECT_EQ(glob.Matches(t), want) << "pattern `" << p << "` text `" << t << "`";
       ++checked;
     }
   }
@@ -140,18 +125,16 @@ TEST(GlobExhaustiveTest, SensitiveStaysSensitive) {
 // Random patterns and texts over multi-byte code points: `?` is one code point
 // everywhere.
 TEST(GlobRandomTest, UnicodeAgreesWithNaiveReference) {
-  const std::vector<std::string> pattern_atoms{
-      "a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "*", "?"};
-  const std::vector<std::string> text_atoms{"a", "\xC3\xA9", "\xE2\x82\xAC",
-                                            "\xF0\x9F\x98\x80"};
+  const std::vector<std::string> pattern_atoms{"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                               "*", "?"};
+  const std::vector<std::string> text_atoms{"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
   std::mt19937 rng(12345);
   for (int round = 0; round < 20000; ++round) {
     std::string p;
     std::string t;
     const int plen = static_cast<int>(rng() % 7);
     const int tlen = static_cast<int>(rng() % 8);
-    for (int i = 0; i < plen; ++i)
-      p += pattern_atoms[rng() % pattern_atoms.size()];
+    for (int i = 0; i < plen; ++i) p += pattern_atoms[rng() % pattern_atoms.size()];
     for (int i = 0; i < tlen; ++i) t += text_atoms[rng() % text_atoms.size()];
     EXPECT_EQ(Glob::Compile(p).Matches(t), NaiveGlobMatch(p, t))
         << "pattern `" << p << "` text `" << t << "`";
@@ -199,8 +182,7 @@ TEST(GlobTest, Properties) {
 }
 
 TEST(GlobTest, CaseHelpers) {
-  EXPECT_EQ(AsciiLower("Lambda:InvokeFunction-\xC3\x89"),
-            "lambda:invokefunction-\xC3\x89");
+  EXPECT_EQ(AsciiLower("Lambda:InvokeFunction-\xC3\x89"), "lambda:invokefunction-\xC3\x89");
   EXPECT_TRUE(EqualsIgnoreCase("AWS:SourceArn", "aws:sourcearn"));
   EXPECT_FALSE(EqualsIgnoreCase("aws:SourceArn", "aws:SourceAr"));
   EXPECT_FALSE(EqualsIgnoreCase("a", "b"));
@@ -215,8 +197,7 @@ double MedianMicros(int runs, Fn fn) {
     const auto t0 = std::chrono::steady_clock::now();
     fn();
     const auto t1 = std::chrono::steady_clock::now();
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(t1 - t0).count());
+    micros.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
   std::sort(micros.begin(), micros.end());
   return micros[micros.size() / 2];
