@@ -33,7 +33,8 @@ class Evaluator {
   Evaluator(const AuthorizationCheck& check, bool with_trace, bool has_boundary)
       : check_(check), trace_(with_trace), has_boundary_(has_boundary) {
     arn_ = SplitArn(check.resource);
-    view_ = {check.action, check.resource, &arn_, &check.principal, &check.context};
+    action_lower_ = AsciiLower(check.action);
+    view_ = {check.action, action_lower_, check.resource, &arn_, &check.principal, &check.context};
     if (trace_) traces_ = Json::array();
   }
 
@@ -84,6 +85,7 @@ class Evaluator {
   bool trace_;
   bool has_boundary_;
   std::optional<ArnParts> arn_;
+  std::string action_lower_;
   CheckView view_;
   Json traces_;
 };

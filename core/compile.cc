@@ -20,6 +20,7 @@ CompiledResource CompileResource(const std::string& text, bool variables_enabled
   r.field6 = Template::Parse(parts->resource(), variables_enabled);
   r.field6_has_variables = r.field6.has_variables();
   if (!r.field6_has_variables) r.fields[5] = Glob::Compile(parts->resource());
+  r.exact = !r.field6_has_variables && text.find_first_of("*?") == std::string::npos;
   return r;
 }
 
@@ -122,7 +123,9 @@ std::shared_ptr<const CompiledPolicy> CompilePolicy(Policy policy) {
     c.effect = s.effect;
     c.not_action = s.not_action;
     for (const std::string& a : s.actions) {
-      c.actions.push_back(Glob::Compile(a, CaseMode::kInsensitive));  // spec §1.4
+      // spec §1.4: actions are case-insensitive; both sides are lower-cased once, so matching
+      // is a plain byte comparison.
+      c.actions.push_back(Glob::Compile(AsciiLower(a)));
     }
     c.has_resource = s.has_resource;
     c.not_resource = s.not_resource;

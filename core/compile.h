@@ -25,6 +25,7 @@ struct CompiledResource {
   std::string text;
   bool any = false;            // "*"
   bool is_arn = false;         // six fields; otherwise it can never match (spec §1.5 [UNSURE])
+  bool exact = false;          // no wildcard, no variable: a plain comparison with `text`
   std::array<Glob, 6> fields;  // field 6 only when !field6_has_variables
   Template field6;             // spec §2.5: variables only after the fifth colon
   bool field6_has_variables = false;
@@ -57,7 +58,7 @@ struct CompiledStatement {
   int index = 0;  // into Policy::statements
   Effect effect = Effect::kAllow;
   bool not_action = false;
-  std::vector<Glob> actions;  // case-insensitive
+  std::vector<Glob> actions;  // lower-cased patterns; match against the lower-cased action
   bool has_resource = false;
   bool not_resource = false;
   std::vector<CompiledResource> resources;

@@ -260,10 +260,10 @@ bool EvaluateCondition(const CompiledCondition& c, const ConditionEntry& entry,
 namespace {
 
 bool MatchActions(const CompiledStatement& st, const Statement& src, std::string_view action,
-                  Json* out) {
+                  std::string_view action_lower, Json* out) {
   size_t hit = st.actions.size();
   for (size_t i = 0; i < st.actions.size(); ++i) {
-    if (st.actions[i].Matches(action)) {
+    if (st.actions[i].Matches(action_lower)) {
       hit = i;
       break;
     }
@@ -292,6 +292,7 @@ bool MatchActions(const CompiledStatement& st, const Statement& src, std::string
 bool MatchResource(const CompiledResource& r, const CheckView& check, std::string* shown,
                    bool* unresolved) {
   if (r.any) return true;
+  if (r.exact) return r.text == check.resource;  // what Lambda's own policies hold
   if (!r.is_arn || !check.resource_arn->has_value()) return false;
   const ArnParts& arn = **check.resource_arn;
   for (int i = 0; i < 5; ++i) {
@@ -432,10 +433,37 @@ StatementMatch MatchStatement(const CompiledPolicy& policy, const CompiledStatem
                               const CheckView& check, bool has_boundary, Json* trace) {
   const Statement& src = policy.source.statements[st.index];
   StatementMatch result;
-  Json elements = trace ? Json::array() : Json();
+  if (trace == nullptr) {
+    // The common path: stop at the first element that fails; no JSON, no allocation.
+    bool listed = false;
+    for (const Glob& g : st.actions) {
+      if (g.Matches(check.action_lower)) {
+        listed = true;
+        break;
+      }
+    }
+    if (listed == st.not_action) return result;
+    // Principal before Resource: in resource policies it is the cheaper and the more selective.
+    result.principal = PrincipalMatch::kStar;
+    if (st.has_principal) {
+      result.principal = MatchPrincipals(st, src, check, has_boundary,
+                                         &result.not_principal_with_boundary, nullptr);
+      if (result.principal == PrincipalMatch::kNone) return result;
+    }
+    if (!MatchResources(st, src, check, nullptr)) {
+      result.principal = PrincipalMatch::kNone;
+      return result;
+    }
+    for (const CompiledCondition& c : st.conditions) {
+      if (!EvaluateCondition(c, src.conditions[c.entry], *check.context, nullptr)) return result;
+    }
+    result.matched = true;
+    return result;
+  }
+  Json elements = Json::array();
   Json element;
   Json* el = trace ? &element : nullptr;
-  bool ok = MatchActions(st, src, check.action, el);
+  bool ok = MatchActions(st, src, check.action, check.action_lower, el);
   if (trace) elements.push_back(std::move(element));
   if (ok || trace) {
     bool r = MatchResources(st, src, check, el);

@@ -22,6 +22,7 @@ namespace policylab {
 // One authorization check as seen by the matcher.
 struct CheckView {
   std::string_view action;                      // "lambda:InvokeFunction"
+  std::string_view action_lower;                // "lambda:invokefunction" (spec §1.4)
   std::string_view resource;                    // ARN or "*"
   const std::optional<ArnParts>* resource_arn;  // split once per check
   const RequestPrincipal* principal;

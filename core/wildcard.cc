@@ -108,6 +108,11 @@ bool Glob::Matches(std::string_view text) const {
   if (match_all_) return true;
   const bool fold = mode_ == CaseMode::kInsensitive;
   const Segment& first = segments_.front();
+  // Fast reject on a literal first segment (most patterns: "lambda:Get*", ARN fields).
+  if (!fold && !first.has_any &&
+      (text.size() < first.chars.size() || text.compare(0, first.chars.size(), first.chars) != 0)) {
+    return false;
+  }
   if (segments_.size() == 1) {
     return MatchForward(first.chars, first.any, first.has_any, fold, text, 0, text.size()) ==
            text.size();

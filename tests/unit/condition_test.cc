@@ -582,7 +582,7 @@ bool StatementMatches(const std::string& condition, const std::string& context) 
   std::optional<RequestPrincipal> who =
       ParseRequestPrincipal("arn:aws:iam::111122223333:user/alice", &error);
   std::optional<ArnParts> no_arn;
-  CheckView view{"lambda:InvokeFunction", "*", &no_arn, &*who, &ctx};
+  CheckView view{"lambda:InvokeFunction", "lambda:invokefunction", "*", &no_arn, &*who, &ctx};
   bool fast = MatchStatement(*policy, policy->statements[0], view, false, nullptr).matched;
   Json trace;
   bool traced = MatchStatement(*policy, policy->statements[0], view, false, &trace).matched;
