@@ -36,8 +36,8 @@ const engineModule = (file) => ({
 });
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning' };
 
-async function bundle(entry, plugins = [], write = null) {
-  const result = await build({ ...common, entryPoints: [path.join(web, 'src', entry)], write: false, plugins, external: ['fs', 'path'], outdir: dist });
+async function bundle(entry, plugins = [], write = null, format = 'esm') {
+  const result = await build({ ...common, format, entryPoints: [path.join(web, 'src', entry)], write: false, plugins, external: ['fs', 'path'], outdir: dist });
   const text = result.outputFiles[0].text;
   if (write) fs.writeFileSync(path.join(dist, write), text);
   return text;
@@ -45,6 +45,7 @@ async function bundle(entry, plugins = [], write = null) {
 
 const appJs = await bundle('main.js', [], 'app.js');
 await bundle('worker.js', [engineModule('policylab.js')], 'worker.js');
+await bundle('boot.js', [], 'boot.js');
 fs.copyFileSync(path.join(wasmDir, 'policylab.wasm'), path.join(dist, 'policylab.wasm'));
 for (const f of ['index.html', 'style.css', 'favicon.svg']) fs.copyFileSync(path.join(web, f), path.join(dist, f));
 
@@ -59,7 +60,7 @@ for (const e of entries) {
 fs.writeFileSync(path.join(dist, 'gallery.json'), JSON.stringify(gallery));
 
 // Service worker: every file of the build, versioned by their content.
-const files = ['./', 'index.html', 'style.css', 'favicon.svg', 'app.js', 'worker.js', 'policylab.wasm', 'gallery.json'];
+const files = ['./', 'index.html', 'style.css', 'favicon.svg', 'boot.js', 'app.js', 'worker.js', 'policylab.wasm', 'gallery.json'];
 const hash = createHash('sha256');
 for (const f of files.slice(1)) hash.update(fs.readFileSync(path.join(dist, f)));
 const version = hash.digest('hex').slice(0, 16);
@@ -68,7 +69,7 @@ fs.writeFileSync(path.join(dist, 'sw.js'), fs.readFileSync(path.join(web, 'sw.js
 console.log(`build: web/dist (${gallery.length} examples, cache ${version})`);
 
 if (single) {
-  const workerJs = await bundle('worker.js', [engineModule('policylab-single.js')]);
+  const workerJs = await bundle('worker.js', [engineModule('policylab-single.js')], null, 'iife');
   // Data blocks and the inline module must not close their <script> element early.
   const jsonBlock = JSON.stringify(gallery).replace(/</g, '\\u003c');
   if (/<\/script/i.test(appJs)) throw new Error('app.js contains </script; cannot inline it');
@@ -82,6 +83,7 @@ if (single) {
     .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
     .replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${icon}" type="image/svg+xml">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
+    .replace('<script type="module" src="boot.js"></script>\n', '')
     .replace('<script type="module" src="app.js"></script>', () =>
       `<script type="text/plain" id="worker-source">${Buffer.from(workerJs).toString('base64')}</script>\n`
       + `<script type="application/json" id="gallery-data">${jsonBlock}</script>\n`

@@ -124,7 +124,12 @@ const parseLinter = jsonParseLinter();
 /** JSON syntax errors of an editor (empty editors are allowed where `optional`). */
 export function syntaxDiagnostics(view) {
   if (view.optional && view.state.doc.toString().trim() === '') return [];
-  return parseLinter(view).map((d) => ({ ...d, message: `invalid JSON: ${d.message}`, source: 'json' }));
+  const length = view.state.doc.length;
+  // A zero-width error would render as a point marker; underline one character instead.
+  return parseLinter(view).map((d) => {
+    const from = Math.max(0, Math.min(d.from, length - 1));
+    return { ...d, from, to: Math.min(Math.max(d.to, from + 1), length), message: `invalid JSON: ${d.message}`, source: 'json' };
+  });
 }
 
 const theme = EditorView.theme({

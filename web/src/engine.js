@@ -24,8 +24,11 @@ function startWorker() {
     const bin = atob(inline.textContent.trim());
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
-    return new Worker(url, { type: 'module' });
+    // A classic worker: module workers from blob: URLs fail in file:// pages (opaque origin).
+    return new Worker(url);
   }
+  const booted = window.policylabBoot?.worker;
+  if (booted) return booted;
   return new Worker(new URL('./worker.js', document.baseURI), { type: 'module' });
 }
 

@@ -16,17 +16,20 @@ const kDebounceMs = 150;
 const kTopLevel = ['scenario', 'title', 'description', 'caller', 'resourcePolicies', 'requests'];
 
 /** Measurements read by tests/browser and shown in the footer. */
-const metrics = (window.policylab = { firstDecisionMs: null, lastEvaluationMs: null, evaluations: 0, ready: false });
+const metrics = (window.policylab = { firstDecisionMs: null, lastEvaluationMs: null, evaluations: 0, ready: false, marks: { appStart: t0 } });
 
 const engine = new Engine();
-engine.catalog().then((c) => {
+// The catalog (for completion) is asked for after the first evaluation: the worker answers in
+// order, and the first decision on screen matters more than completion in the first second.
+const loadCatalog = () => engine.catalog().then((c) => {
   setCatalog(c);
   const list = $('managed-options');
   for (const name of c.managedPolicies) list.appendChild(el('option', { value: name }));
   const actions = $('action-options');
   for (const a of c.actions) if (a.name.startsWith('lambda:')) actions.appendChild(el('option', { value: a.name }));
 }).catch(() => {});
-engine.version().then((v) => { $('engine-version').textContent = v; }).catch((e) => showBanner(e.message, 'error'));
+engine.version().then((v) => {
+  metrics.marks.engineReady = performance.now(); $('engine-version').textContent = v; }).catch((e) => showBanner(e.message, 'error'));
 
 // ---------------------------------------------------------------------------------------------
 // Editor state: one object per card, rebuilt whenever a scenario is loaded.
@@ -47,9 +50,11 @@ const ui = {
 };
 
 const pretty = (v) => JSON.stringify(v, null, 2);
+let loading = false;
 const readOnly = embed;
 
 function onEdit() {
+  if (loading) return;  // filling the editors from a scenario is not an edit
   ui.userEdited = true;
   scheduleEvaluate();
 }
@@ -188,6 +193,15 @@ function optionalText(v) { return v === undefined || v === null ? '' : pretty(v)
 
 /** Fills every editor from a scenario document (an object). */
 function loadScenario(doc) {
+  loading = true;
+  try {
+    fillEditors(doc);
+  } finally {
+    loading = false;
+  }
+}
+
+function fillEditors(doc) {
   const caller = doc.caller || {};
   ui.title = doc.title ?? '';
   ui.description = doc.description ?? '';
@@ -360,7 +374,8 @@ function route(pointer) {
 }
 
 function allViews() {
-  const views = [ui.boundary, ui.session, ui.scps, ui.extras, ui.json];
+  if (ui.tab === 'json') return [ui.json];
+  const views = [ui.boundary, ui.session, ui.scps, ui.extras];
   for (const i of ui.identity) views.push(i.view);
   for (const r of ui.resource) views.push(r.view);
   for (const q of ui.requests) views.push(q.paramsView, q.contextView);
@@ -433,6 +448,7 @@ function reveal(pointer) {
 
 // Evaluation ----------------------------------------------------------------------------------
 let timer = 0;
+let catalogRequested = false;
 function scheduleEvaluate(delay = kDebounceMs) {
   clearTimeout(timer);
   timer = setTimeout(evaluateNow, delay);
@@ -463,13 +479,15 @@ async function evaluateNow() {
   $('stale-note').hidden = true;
   ui.lastResult = answer.result;
   metrics.lastEvaluationMs = answer.ms;
+  if (!metrics.marks.firstResult) metrics.marks.firstResult = performance.now();
   metrics.evaluations++;
   renderResults(answer.result);
   placeDiagnostics(answer.result.diagnostics || []);
   applyHighlights();
   if (metrics.firstDecisionMs === null && answer.result.results?.length) {
-    metrics.firstDecisionMs = performance.now() - t0;
+    metrics.firstDecisionMs = performance.now();  // since navigation start
   }
+  if (!catalogRequested) { catalogRequested = true; loadCatalog(); }
   $('timing').textContent = `evaluated in ${answer.ms.toFixed(1)} ms`;
   metrics.ready = true;
   if (ui.userEdited) updateUrl(current.text);
@@ -548,6 +566,7 @@ let gallery = [];
 async function loadGallery() {
   const inline = document.getElementById('gallery-data');
   if (inline) return JSON.parse(inline.textContent);
+  if (window.policylabBoot?.gallery) return window.policylabBoot.gallery;
   const response = await fetch('gallery.json');
   if (!response.ok) throw new Error(`gallery.json: HTTP ${response.status}`);
   return response.json();
@@ -612,7 +631,7 @@ function selectTab(tab) {
 // Start ---------------------------------------------------------------------------------------
 function setup() {
   if (embed) document.body.classList.add('embed');
-  for (const id of ['caller-principal', 'caller-region', 'caller-org', 'caller-tags']) {
+  for (const id of ['caller-principal', 'caller-region', 'caller-org', 'caller-tags', 'managed-input']) {
     $(id).addEventListener('input', onEdit);
     if (readOnly) $(id).disabled = true;
   }
@@ -668,7 +687,7 @@ async function openFromHash() {
 
 async function main() {
   setup();
-  const galleryPromise = loadGallery().then((g) => { gallery = g; renderGallery(); return g; })
+  const galleryPromise = loadGallery().then((g) => { gallery = g; metrics.marks.gallery = performance.now(); renderGallery(); return g; })
     .catch((e) => { showBanner(`The examples could not be loaded: ${e.message}`, 'warning'); return []; });
   if (isShareFragment(location.hash)) {
     const ok = await openFromHash();
