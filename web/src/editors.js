@@ -89,6 +89,9 @@ export function highlightRanges(view, ranges) {
       if (!lines.has(n)) lines.set(n, cls);
     }
   }
+  // Nothing before, nothing now: skip the dispatch (a page has a dozen editors).
+  if (lines.size === 0 && !view.hasHighlights) return;
+  view.hasHighlights = lines.size > 0;
   for (const n of [...lines.keys()].sort((a, b) => a - b)) {
     const line = view.state.doc.line(n);
     builder.add(line.from, line.from, Decoration.line({ class: lines.get(n) }));
@@ -116,6 +119,8 @@ export function showDiagnostics(view, engineDiagnostics) {
       source: 'engine',
     });
   }
+  if (out.length === 0 && !view.hasDiagnostics) return;
+  view.hasDiagnostics = out.length > 0;
   view.dispatch(setDiagnostics(view.state, out));
   view.dom.dataset.diagnostics = String(out.length);
 }
