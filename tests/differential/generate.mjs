@@ -196,7 +196,7 @@ function listOrOne(r, xs) {
 
 function identityStatement(r) {
   const st = { Effect: r.chance(0.72) ? 'Allow' : 'Deny' };
-  if (r.chance(0.3)) st.Sid = 'S' + r.int(1000);
+  
   st[r.chance(0.12) ? 'NotAction' : 'Action'] = listOrOne(r, r.some(ACTION_PATTERNS, 1, 3));
   st[r.chance(0.12) ? 'NotResource' : 'Resource'] = listOrOne(r, r.some(RESOURCE_PATTERNS, 1, 2));
   if (r.chance(0.4)) st.Condition = conditionBlock(r, IDENTITY_CONDITION_KEYS);
@@ -206,7 +206,11 @@ function identityStatement(r) {
 function identityPolicy(r, name, n) {
   const doc = { Version: '2012-10-17', Statement: [] };
   if (r.chance(0.04)) delete doc.Version;  // 2008 language: no variables (spec §1.1, §2.5)
-  for (let i = 0; i < n; ++i) doc.Statement.push(identityStatement(r));
+  for (let i = 0; i < n; ++i) {
+    const st = identityStatement(r);
+    if (r.chance(0.3)) doc.Statement.push({ Sid: `S${i}`, ...st });  // unique per policy (spec §1.2)
+    else doc.Statement.push(st);
+  }
   return { name, document: doc };
 }
 
@@ -214,7 +218,7 @@ function resourceStatement(r, attachedTo) {
   // Lambda writes Allow statements with the exact ARN (spec §5.2); Deny, NotAction and other
   // resources are typed by hand in the playground, so they are drawn too, less often.
   const st = { Effect: r.chance(0.85) ? 'Allow' : 'Deny' };
-  if (r.chance(0.5)) st.Sid = 'r' + r.int(1000);
+  
   if (st.Effect === 'Deny' && r.chance(0.15)) {
     st.NotPrincipal = r.pick(PRINCIPALS.filter((p) => p !== '*' && !(p.AWS === '*')));
   } else {
@@ -303,7 +307,10 @@ export function generateScenario(seed) {
     if (attached.has(arn)) continue;
     attached.add(arn);
     const statements = [];
-    for (let s = 0, n = 1 + r.int(3); s < n; ++s) statements.push(resourceStatement(r, arn));
+    for (let s = 0, n = 1 + r.int(3); s < n; ++s) {
+      const st = resourceStatement(r, arn);
+      statements.push(r.chance(0.5) ? { Sid: `r${s}`, ...st } : st);
+    }
     scenario.resourcePolicies.push({ attachedTo: arn, document: { Version: '2012-10-17', Id: 'default', Statement: statements } });
   }
   if (r.chance(0.15)) {

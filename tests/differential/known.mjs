@@ -58,3 +58,97 @@ export const CLASSIFIERS = [
     },
   },
 ];
+
+const rbpStatements = (s) => (s.resourcePolicies || []).flatMap((p) => statementsOf(p.document));
+const hasVariable = (v) => list(v).some((x) => String(x).includes('${'));
+
+CLASSIFIERS.push(
+  {
+    // spec §2.5: an unresolved variable makes a NotResource pattern match nothing, so the
+    // statement applies to every resource; iam-simulate drops the statement instead.
+    id: 'unresolved-variable-in-notresource',
+    matches: (d) => policiesOf(d.scenario).some((doc) => statementsOf(doc).some((st) => hasVariable(st.NotResource))),
+    neutralize: (s) => withoutStatements(s, (st) => hasVariable(st.NotResource)),
+  },
+  {
+    // spec §1.1, §2.5: without "Version": "2012-10-17" policy variables are literal text;
+    // iam-simulate substitutes them in every policy.
+    id: 'variables-in-2008-policies',
+    matches: (d) => policiesOf(d.scenario).some((doc) => doc.Version !== '2012-10-17' && JSON.stringify(doc).includes('${')),
+    neutralize: (s) => {
+      const c = structuredClone(s);
+      for (const doc of policiesOf(c)) if (doc.Version !== '2012-10-17') doc.Version = '2012-10-17';
+      return c;
+    },
+  },
+  {
+    // spec §1.3: Deny + NotPrincipal must list the account, role and session ARNs of an exempted
+    // identity; naming the account alone does not exempt its users and sessions. iam-simulate
+    // treats the account as exempting every principal of it.
+    id: 'notprincipal-account-does-not-exempt-members',
+    matches: (d) => rbpStatements(d.scenario).some((st) => st.NotPrincipal),
+    neutralize: (s) => withoutStatements(s, (st) => st.NotPrincipal !== undefined),
+  },
+  {
+    // spec §3.3: a same-account resource-policy grant naming the session ARN (or the IAM user /
+    // federated user ARN) is not limited by the session policy or boundary; iam-simulate
+    // applies the session policy to every grant.
+    id: 'direct-principal-grant-ignores-session-policy',
+    matches: (d) =>
+      d.scenario.caller.sessionPolicy !== undefined &&
+      rbpStatements(d.scenario).some((st) => list(st.Principal?.AWS).includes(d.request.principal ?? d.scenario.caller.principal)),
+    neutralize: (s) => {
+      const c = structuredClone(s);
+      delete c.caller.sessionPolicy;
+      return c;
+    },
+  },
+);
+
+const NEGATED = /^(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot)/;
+const hasNegatedVariableCondition = (st) =>
+  Object.entries(st.Condition || {}).some(([op, keys]) => NEGATED.test(op) && Object.values(keys).some(hasVariable));
+const isSession = (p) => /^arn:aws:sts::\d{12}:assumed-role\//.test(p);
+const isStar = (p) => p === '*' || (p && list(p.AWS).includes('*'));
+
+CLASSIFIERS.push(
+  {
+    // spec §2.5: a variable that cannot be resolved makes a negated string/ARN condition true
+    // ("matches"); iam-simulate evaluates it as false.
+    id: 'unresolved-variable-in-negated-condition',
+    matches: (d) => policiesOf(d.scenario).some((doc) => statementsOf(doc).some(hasNegatedVariableCondition)),
+    neutralize: (s) => withoutStatements(s, hasNegatedVariableCondition),
+  },
+  {
+    // spec §3.3 [INFERRED], README "Decisions": a same-account "*" grant acts as a grant to the
+    // caller's own ARN; a role session still passes its permissions boundary and session
+    // policy (as for a role-ARN grant). iam-simulate lets a "*" grant bypass both.
+    id: 'star-grant-role-session-keeps-boundary',
+    matches: (d) =>
+      isSession(d.request.principal ?? d.scenario.caller.principal) &&
+      (d.scenario.caller.permissionsBoundary || d.scenario.caller.sessionPolicy) &&
+      rbpStatements(d.scenario).some((st) => isStar(st.Principal)),
+    neutralize: (s) => {
+      const c = structuredClone(s);
+      delete c.caller.permissionsBoundary;
+      delete c.caller.sessionPolicy;
+      return c;
+    },
+  },
+  {
+    // OPEN ENGINE BUG (KNOWN_DIFFERENCES.md): spec §5.4 and README "Decisions" say a
+    // `…:f:$LATEST` request is evaluated against the function-level policy; Policy Lab looks up
+    // the policy attached to exactly `…:f:$LATEST`, finds none, and ignores the function policy.
+    id: 'latest-ignores-function-policy',
+    matches: (d) =>
+      d.request.resource.endsWith(':$LATEST') &&
+      (d.scenario.resourcePolicies || []).some((p) => p.attachedTo === d.request.resource.slice(0, -':$LATEST'.length)),
+    neutralize: (s) => {
+      const c = structuredClone(s);
+      const latest = c.requests[0].resource;
+      const base = latest.slice(0, -':$LATEST'.length);
+      c.resourcePolicies = c.resourcePolicies.flatMap((p) => (p.attachedTo === base ? [p, { ...p, attachedTo: latest }] : [p]));
+      return c;
+    },
+  },
+);

@@ -123,31 +123,47 @@ scenarios.forEach((s, si) => {
   });
 });
 
-// Classify: a classifier with `neutralize` explains a disagreement only if both engines agree
-// once its feature is removed (one more batch through both engines).
+// Classify. A classifier with `neutralize` explains a disagreement only if both engines agree
+// once its feature is removed (re-run in one more batch through both engines); first each
+// matching classifier alone, then all of them together (a scenario may combine two known
+// differences). Predicate-only classifiers are checked on what remains.
+const predicateFor = (d) => CLASSIFIERS.find((c) => !c.neutralize && c.matches(d));
 const candidates = [];
 for (const d of disagreements) {
-  for (const c of CLASSIFIERS) {
-    if (c.matches(d)) {
-      if (c.neutralize) candidates.push({ d, c, s: c.neutralize(d.scenario) });
-      else if (!d.classifier) d.classifier = c;
-    }
+  const ns = CLASSIFIERS.filter((c) => c.neutralize && c.matches(d));
+  ns.forEach((c) => candidates.push({ d, ids: [c.id], s: c.neutralize(d.scenario) }));
+  if (ns.length > 1) candidates.push({ d, ids: ns.map((c) => c.id), s: ns.reduce((s, c) => c.neutralize(s), d.scenario) });
+  if (!ns.length) {
+    const p = predicateFor(d);
+    if (p) d.explainedBy = [p.id];
   }
 }
 if (candidates.length) {
   const [o2, t2] = await Promise.all([policyLab(candidates.map((x) => x.s)), oracle(candidates.map((x) => x.s))]);
   candidates.forEach((x, i) => {
-    if (!x.d.classifier && o2[i][0].decision === t2[i][0].decision) x.d.classifier = x.c;
+    if (x.d.explainedBy) return;
+    const rest = { ...x.d, scenario: x.s, request: x.s.requests[0], ours: o2[i][0], theirs: t2[i][0] };
+    if (rest.ours.decision === rest.theirs.decision) {
+      x.d.explainedBy = x.ids;
+    } else {
+      const p = predicateFor(rest);
+      if (p) x.d.explainedBy = [...x.ids, p.id];
+    }
   });
 }
 for (const d of disagreements) {
-  if (d.classifier && listed.has(d.classifier.id)) {
+  if (!d.explainedBy) {
+    const p = predicateFor(d);
+    if (p) d.explainedBy = [p.id];
+  }
+  const category = d.explainedBy ? d.explainedBy.join(' + ') : 'unclassified';
+  if (d.explainedBy && d.explainedBy.every((id) => listed.has(id))) {
     tally.known++;
-    bump(byCategory, d.classifier.id);
+    bump(byCategory, category);
   } else {
     tally.unexplained++;
     unexplained.push(d);
-    bump(byCategory, d.classifier ? `${d.classifier.id} (not listed)` : 'unclassified');
+    bump(byCategory, d.explainedBy ? `${category} (not listed)` : category);
   }
 }
 
