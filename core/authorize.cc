@@ -31,7 +31,7 @@ struct PolicyOutcome {
 class Evaluator {
  public:
   Evaluator(const AuthorizationCheck& check, bool with_trace, bool has_boundary)
-      : check_(check), trace_(with_trace), has_boundary_(has_boundary) {
+      : trace_(with_trace), has_boundary_(has_boundary) {
     arn_ = SplitArn(check.resource);
     action_lower_ = AsciiLower(check.action);
     view_ = {check.action, action_lower_, check.resource, &arn_, &check.principal, &check.context};
@@ -81,7 +81,6 @@ class Evaluator {
   Json TakeTrace() { return std::move(traces_); }
 
  private:
-  const AuthorizationCheck& check_;
   bool trace_;
   bool has_boundary_;
   std::optional<ArnParts> arn_;

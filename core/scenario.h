@@ -29,7 +29,13 @@ inline constexpr int kScenarioFormatVersion = 1;
 struct ExpectedStatement {
   std::string policy;  // policy id
   int statement = 0;
-  friend auto operator<=>(const ExpectedStatement&, const ExpectedStatement&) = default;
+  // Written out: Emscripten 3.1.6's libc++ has no operator<=> for std::string.
+  friend bool operator==(const ExpectedStatement& a, const ExpectedStatement& b) {
+    return a.policy == b.policy && a.statement == b.statement;
+  }
+  friend bool operator<(const ExpectedStatement& a, const ExpectedStatement& b) {
+    return a.policy != b.policy ? a.policy < b.policy : a.statement < b.statement;
+  }
 };
 
 struct RequestSpec {
