@@ -111,8 +111,14 @@ class Run {
   Json Request(const RequestSpec& spec) {
     Json out = {{"request", spec.index}};
     if (!spec.note.empty()) out["note"] = spec.note;
-    const bool is_caller = !spec.principal.has_value();
-    const RequestPrincipal& who = is_caller ? scenario_.caller.principal : *spec.principal;
+    // A request naming the caller's own principal is the caller's request (DESIGN.md: only
+    // *another* principal comes without policies).
+    const RequestPrincipal& caller = scenario_.caller.principal;
+    const bool is_caller =
+        !spec.principal.has_value() ||
+        (spec.principal->kind == caller.kind && spec.principal->arn == caller.arn &&
+         spec.principal->role_arn == caller.role_arn);
+    const RequestPrincipal& who = is_caller ? caller : *spec.principal;
 
     if (spec.kind == RequestSpec::Kind::kCheck) {
       std::vector<AuthorizationCheck> checks;
@@ -222,6 +228,18 @@ class Run {
     std::string gate;
   };
 
+  // The policy a check is evaluated against: the one attached to its exact resource (spec
+  // §5.4). `$LATEST` cannot hold a policy; a `f:$LATEST` request is evaluated against the
+  // function-level document (spec §5.4 [UNSURE], README "Decisions").
+  const CompiledPolicy* ResourcePolicyFor(const std::string& resource) const {
+    constexpr std::string_view kLatest = ":$LATEST";
+    if (resource.size() > kLatest.size() && resource.find(":function:") != std::string::npos &&
+        resource.compare(resource.size() - kLatest.size(), kLatest.size(), kLatest) == 0) {
+      return store_.PolicyFor(resource.substr(0, resource.size() - kLatest.size()));
+    }
+    return store_.PolicyFor(resource);
+  }
+
   static void SetError(Json& out, const ApiError& e) {
     out["decision"] = "error";
     out["error"] = {{"code", e.code}, {"message", e.message}, {"status", e.status}};
@@ -236,7 +254,7 @@ class Run {
     for (const AuthorizationCheck& check : checks) {
       AuthorizationInput input;
       input.caller = &scenario_.caller;
-      input.resource_policy = store_.PolicyFor(check.resource);
+      input.resource_policy = ResourcePolicyFor(check.resource);
       input.rcps = &scenario_.rcps;
       AuthorizationResult r = Authorize(input, check, /*with_trace=*/true);
       Json decided_by = Json::array();
