@@ -106,7 +106,8 @@ std::string FunctionOf(const std::string& resource) {
 // policies the permission-management calls change (DESIGN.md: requests run in order).
 class Run {
  public:
-  explicit Run(const Scenario& scenario) : scenario_(scenario), store_(scenario) {}
+  Run(const Scenario& scenario, bool trace)
+      : scenario_(scenario), store_(scenario), trace_(trace) {}
 
   Json Request(const RequestSpec& spec) {
     Json out = {{"request", spec.index}};
@@ -256,7 +257,7 @@ class Run {
       input.caller = &scenario_.caller;
       input.resource_policy = ResourcePolicyFor(check.resource);
       input.rcps = &scenario_.rcps;
-      AuthorizationResult r = Authorize(input, check, /*with_trace=*/true);
+      AuthorizationResult r = Authorize(input, check, trace_);
       Json decided_by = Json::array();
       for (const DecidingStatement& d : r.decided_by) {
         decided_by.push_back(StatementRefJson(d));
@@ -280,15 +281,18 @@ class Run {
       } else if (reason.empty()) {
         reason = r.reason;
       }
-      checks_json.push_back({{"action", check.action},
-                             {"resource", check.resource},
-                             {"principal", PrincipalText(check.principal)},
-                             {"decision", DecisionName(r.decision)},
-                             {"reason", r.reason},
-                             {"decidedBy", std::move(decided_by)},
-                             {"blockedBy", std::move(blocked)},
-                             {"context", ContextJson(check.context)},
-                             {"trace", std::move(r.trace)}});
+      Json check_json = {{"action", check.action},
+                         {"resource", check.resource},
+                         {"principal", PrincipalText(check.principal)},
+                         {"decision", DecisionName(r.decision)},
+                         {"reason", r.reason},
+                         {"decidedBy", std::move(decided_by)},
+                         {"blockedBy", std::move(blocked)}};
+      if (trace_) {
+        check_json["context"] = ContextJson(check.context);
+        check_json["trace"] = std::move(r.trace);
+      }
+      checks_json.push_back(std::move(check_json));
     }
     out["decision"] = DecisionName(a.decision);
     out["reason"] = reason;
@@ -341,10 +345,11 @@ class Run {
 
   const Scenario& scenario_;
   LambdaStore store_;
+  bool trace_;
   int failed_ = 0;
 };
 
-Json Evaluate(std::string_view text) {
+Json Evaluate(std::string_view text, const EvaluateOptions& options) {
   Json result = {{"engine", EngineVersion()}};
   Diagnostics diags;
   JsonParseResult parsed = ParseJsonStrict(text);
@@ -357,7 +362,7 @@ Json Evaluate(std::string_view text) {
     Scenario scenario = ParseScenario(parsed.value, diags);
     AttachPositions(text, diags);
     if (!HasErrors(diags)) {
-      Run run(scenario);
+      Run run(scenario, options.trace);
       for (const RequestSpec& spec : scenario.requests) results.push_back(run.Request(spec));
       requests = static_cast<int>(scenario.requests.size());
       failed = run.failed();
@@ -371,9 +376,9 @@ Json Evaluate(std::string_view text) {
 
 }  // namespace
 
-std::string EvaluateScenarioJson(std::string_view scenario_text) {
+std::string EvaluateScenarioJson(std::string_view scenario_text, const EvaluateOptions& options) {
   try {
-    return Evaluate(scenario_text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return Evaluate(scenario_text, options).dump(-1, ' ', false, Json::error_handler_t::replace);
   } catch (const std::exception& e) {
     // Engine defect, not user error: still a well-formed result document.
     Json result = {{"engine", EngineVersion()},

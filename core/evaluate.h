@@ -10,8 +10,15 @@
 
 namespace policylab {
 
+struct EvaluateOptions {
+  // The explanation of every check ("trace" and "context" in the result). Off for batch use:
+  // decisions, deciding statements, gates, errors and responses stay.
+  bool trace = true;
+};
+
 // Evaluates a scenario document (JSON text) and returns the result document (JSON text).
-std::string EvaluateScenarioJson(std::string_view scenario_text);
+std::string EvaluateScenarioJson(std::string_view scenario_text,
+                                 const EvaluateOptions& options = {});
 
 // The catalog for editor autocomplete: {"actions": [{"name": "lambda:InvokeFunction",
 // "accessLevel": "Write"}, ...], "conditionKeys": [{"name": "lambda:Principal", "type":

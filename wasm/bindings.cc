@@ -15,10 +15,16 @@ std::string Evaluate(const std::string& scenario_json) {
   return policylab::EvaluateScenarioJson(scenario_json);
 }
 
+// The same without the per-statement trace, for batch use (tests, benchmarks, tooling).
+std::string EvaluateDecisions(const std::string& scenario_json) {
+  return policylab::EvaluateScenarioJson(scenario_json, {.trace = false});
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(policylab) {
   emscripten::function("evaluate", &Evaluate);
+  emscripten::function("evaluateDecisions", &EvaluateDecisions);
   emscripten::function("catalog", &policylab::CatalogJson);
   emscripten::function("version", &policylab::EngineVersion);
 }

@@ -24,10 +24,11 @@ constexpr const char* kUsage =
     R"(policylab - AWS IAM policy evaluation for AWS Lambda, exactly as AWS decides
 
 usage:
-  policylab eval FILE [--explain] [--compact]
+  policylab eval FILE [--explain] [--compact] [--no-trace]
       Evaluates a scenario document (FILE, or - for standard input) and prints the result
       document as JSON. --explain prints the readable trace instead; --compact prints the
-      JSON on one line.
+      JSON on one line; --no-trace leaves the per-statement trace out (decisions, deciding
+      statements and gates stay).
   policylab link FILE [--base URL]
       Prints a playground share link holding the scenario: URL#s=1&d=<base64url(zlib(json))>.
       The default base is http://localhost:8080/.
@@ -74,13 +75,13 @@ std::string Base64Url(const unsigned char* data, size_t size) {
   return out;
 }
 
-int Eval(const std::string& path, bool explain, bool compact) {
+int Eval(const std::string& path, bool explain, bool compact, bool trace) {
   std::string text;
   if (!ReadInput(path, text)) {
     std::cerr << "policylab: cannot read `" << path << "`\n";
     return kExitInvalidInput;
   }
-  std::string result_text = policylab::EvaluateScenarioJson(text);
+  std::string result_text = policylab::EvaluateScenarioJson(text, {.trace = trace || explain});
   policylab::Json result = policylab::Json::parse(result_text, nullptr, false);
   if (explain) {
     std::cout << policylab::RenderExplanation(result);
@@ -143,11 +144,14 @@ int main(int argc, char** argv) {
     std::string base = "http://localhost:8080/";
     bool explain = false;
     bool compact = false;
+    bool trace = true;
     for (size_t i = 1; i < args.size(); ++i) {
       if (command == "eval" && args[i] == "--explain") {
         explain = true;
       } else if (command == "eval" && args[i] == "--compact") {
         compact = true;
+      } else if (command == "eval" && args[i] == "--no-trace") {
+        trace = false;
       } else if (command == "link" && args[i] == "--base" && i + 1 < args.size()) {
         base = args[++i];
       } else if (command == "link" && args[i].rfind("--base=", 0) == 0) {
@@ -163,7 +167,7 @@ int main(int argc, char** argv) {
       std::cerr << "policylab: " << command << " needs a FILE (or - for standard input)\n";
       return kExitInvalidInput;
     }
-    return command == "eval" ? Eval(file, explain, compact) : Link(file, base);
+    return command == "eval" ? Eval(file, explain, compact, trace) : Link(file, base);
   }
   std::cerr << "policylab: unknown command `" << command << "` (see policylab --help)\n";
   return kExitInvalidInput;

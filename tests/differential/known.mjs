@@ -48,15 +48,6 @@ export const CLASSIFIERS = [
       callerIsRoot(d.scenario) && (d.request.principal === undefined || d.request.principal === d.scenario.caller.principal) &&
       d.ours.decision === 'allowed' && d.theirs.decision === 'implicitDeny',
   },
-  {
-    id: 'explicit-caller-principal-drops-caller-policies',
-    matches: (d) => d.request.principal !== undefined && d.request.principal === d.scenario.caller.principal,
-    neutralize: (s) => {
-      const c = structuredClone(s);
-      for (const r of c.requests) if (r.principal === c.caller.principal) delete r.principal;
-      return c;
-    },
-  },
 ];
 
 const rbpStatements = (s) => (s.resourcePolicies || []).flatMap((p) => statementsOf(p.document));
@@ -132,22 +123,6 @@ CLASSIFIERS.push(
       const c = structuredClone(s);
       delete c.caller.permissionsBoundary;
       delete c.caller.sessionPolicy;
-      return c;
-    },
-  },
-  {
-    // OPEN ENGINE BUG (KNOWN_DIFFERENCES.md): spec §5.4 and README "Decisions" say a
-    // `…:f:$LATEST` request is evaluated against the function-level policy; Policy Lab looks up
-    // the policy attached to exactly `…:f:$LATEST`, finds none, and ignores the function policy.
-    id: 'latest-ignores-function-policy',
-    matches: (d) =>
-      d.request.resource.endsWith(':$LATEST') &&
-      (d.scenario.resourcePolicies || []).some((p) => p.attachedTo === d.request.resource.slice(0, -':$LATEST'.length)),
-    neutralize: (s) => {
-      const c = structuredClone(s);
-      const latest = c.requests[0].resource;
-      const base = latest.slice(0, -':$LATEST'.length);
-      c.resourcePolicies = c.resourcePolicies.flatMap((p) => (p.attachedTo === base ? [p, { ...p, attachedTo: latest }] : [p]));
       return c;
     },
   },

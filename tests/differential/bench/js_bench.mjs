@@ -1,6 +1,7 @@
 // JavaScript side of scripts/bench: decisions per second of
-//   wasm          Policy Lab's Embind module under node: evaluate() on the scenario with its
-//                 request repeated n times (1,000, fewer for big documents), divided by n (the JSON API, as the page uses it)
+//   wasm          Policy Lab's Embind module under node: evaluateDecisions() (the JSON API without
+//                 the per-statement trace) on the scenario with its request repeated n times
+//                 (1,000, fewer for big documents), divided by n
 //   iam-simulate  @cloud-copilot/iam-simulate's runSimulation() per decision, with the same
 //                 policies and request context as the differential test gives it (oracle.mjs)
 // Usage: node js_bench.mjs WASM_DIR|- FILE...   prints one JSON line per file and engine.
@@ -42,10 +43,10 @@ for (const file of files) {
     // Repeat the request as often as the 4 MiB document limit allows (at most 1,000 times).
     const n = Math.max(1, Math.min(1000, Math.floor(3e6 / JSON.stringify(scenario).length)));
     const many = JSON.stringify({ ...scenario, requests: Array.from({ length: n }, () => scenario.requests[0]) });
-    const result = JSON.parse(wasm.evaluate(many));
+    const result = JSON.parse(wasm.evaluateDecisions(many));
     if (!result.results?.length) throw new Error(`wasm: ${JSON.stringify(result.diagnostics).slice(0, 300)}`);
     const decision = result.results[0].decision;
-    const rate = n * (await perSecond(() => wasm.evaluate(many), 1.0));
+    const rate = n * (await perSecond(() => wasm.evaluateDecisions(many), 1.0));
     console.log(JSON.stringify({ file, engine: 'wasm', decision, perSec: Math.round(rate) }));
   }
   let decision;
