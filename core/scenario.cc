@@ -546,6 +546,7 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
         "more than " + std::to_string(limits::kMaxRequests) + " requests (limit kMaxRequests)",
         "/requests");
   } else {
+    s.requests.reserve(requests->size());  // RequestSpec is copied, not moved, on regrowth
     for (size_t i = 0; i < requests->size(); ++i) {
       parser.ParseRequest((*requests)[i], "/requests/" + std::to_string(i), static_cast<int>(i), s);
     }
