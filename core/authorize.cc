@@ -5,19 +5,11 @@
 #include <string_view>
 
 #include "core/arn.h"
+#include "core/diagnostic.h"
 #include "core/match_statement.h"
 
 namespace policylab {
 namespace {
-
-std::string Quote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '`';
-  out += s;
-  out += '`';
-  return out;
-}
 
 // The statements of one policy that matched the check.
 struct PolicyOutcome {

@@ -22,6 +22,15 @@ bool HasErrors(const Diagnostics& diagnostics) {
   return false;
 }
 
+std::string Quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '`';
+  out += text;
+  out += '`';
+  return out;
+}
+
 std::string EscapePointerToken(std::string_view token) {
   std::string out;
   out.reserve(token.size());

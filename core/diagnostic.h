@@ -8,6 +8,7 @@
 #define POLICYLAB_CORE_DIAGNOSTIC_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace policylab {
@@ -29,6 +30,9 @@ using Diagnostics = std::vector<Diagnostic>;
 
 // True when any diagnostic has severity error.
 bool HasErrors(const Diagnostics& diagnostics);
+
+// User input as diagnostics and traces show it: in backticks (STYLE.md).
+std::string Quote(std::string_view text);
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);

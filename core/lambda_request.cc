@@ -669,12 +669,12 @@ bool LooksLikeJson(std::string_view v) {
   return !t.empty() && (t.front() == '{' || t.front() == '[');
 }
 
-std::string Quote(std::string_view flag) { return "`--" + std::string(flag) + "`"; }
+std::string QuoteFlag(std::string_view flag) { return "`--" + std::string(flag) + "`"; }
 
 // Converts the value(s) of one option to its API parameter value.
 std::optional<Json> ConvertValue(const OptionSpec& spec, const std::vector<std::string>& values,
                                  std::string_view command, std::string* error) {
-  const std::string where = Quote(spec.flag) + " of `aws lambda " + std::string(command) + "`";
+  const std::string where = QuoteFlag(spec.flag) + " of `aws lambda " + std::string(command) + "`";
   if (spec.kind == Kind::kStringList) {
     Json list = Json::array();
     if (values.size() == 1 && LooksLikeJson(values[0])) {
@@ -829,12 +829,12 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line, std::string* error)
       } else if (i + 1 < words.size() && words[i + 1].rfind("--", 0) != 0) {
         value = words[++i];
       } else {
-        err = "option " + Quote(flag) + " needs a value";
+        err = "option " + QuoteFlag(flag) + " needs a value";
         failed = true;
         return true;
       }
     } else if (inline_value) {
-      err = "option " + Quote(flag) + " takes no value";
+      err = "option " + QuoteFlag(flag) + " takes no value";
       failed = true;
       return true;
     }
@@ -917,7 +917,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line, std::string* error)
     }
     std::string flag_name(spec->flag);
     if (!seen.insert(flag_name).second) {
-      err = "option " + Quote(flag_name) + " is given twice" + for_command;
+      err = "option " + QuoteFlag(flag_name) + " is given twice" + for_command;
       return std::nullopt;
     }
     std::string api = ApiName(*spec);
@@ -925,7 +925,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line, std::string* error)
       bool value = !negated;
       if (inline_value) {
         if (negated || (*inline_value != "true" && *inline_value != "false")) {
-          err = "option " + Quote(flag) + " is a flag and takes no value";
+          err = "option " + QuoteFlag(flag) + " is a flag and takes no value";
           return std::nullopt;
         }
         value = *inline_value == "true";
@@ -947,7 +947,7 @@ std::optional<LambdaCall> ParseAwsCli(std::string_view line, std::string* error)
         if (spec->kind != Kind::kStringList) break;
       }
       if (values.empty()) {
-        err = "option " + Quote(flag) + " needs a value" + for_command;
+        err = "option " + QuoteFlag(flag) + " needs a value" + for_command;
         return std::nullopt;
       }
     }

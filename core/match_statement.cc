@@ -3,19 +3,11 @@
 
 #include <string>
 
+#include "core/diagnostic.h"
 #include "core/parse_policy.h"
 
 namespace policylab {
 namespace {
-
-std::string Quote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '`';
-  out += s;
-  out += '`';
-  return out;
-}
 
 std::string QuoteList(const std::vector<std::string>& items) {
   std::string out;
