@@ -8,6 +8,7 @@
 #include "core/authorize.h"
 #include "core/catalog.h"
 #include "core/json_source.h"
+#include "core/json_writer.h"
 #include "core/lambda_operations.h"
 #include "core/lambda_store.h"
 #include "core/managed_policies.h"
@@ -17,30 +18,47 @@
 namespace policylab {
 namespace {
 
-Json DiagnosticsJson(const Diagnostics& diags) {
-  Json out = Json::array();
+void WriteDiagnostics(const Diagnostics& diags, JsonWriter& w) {
+  w.BeginArray();
   for (const Diagnostic& d : diags) {
-    Json j = {{"severity", SeverityName(d.severity)},
-              {"code", d.code},
-              {"message", d.message},
-              {"pointer", d.pointer}};
+    w.BeginObject();
+    w.Member("code", d.code);
     if (d.line > 0) {
-      j["line"] = d.line;
-      j["column"] = d.column;
+      w.Member("column", d.column);
+      w.Member("line", d.line);
     }
-    out.push_back(std::move(j));
+    w.Member("message", d.message);
+    w.Member("pointer", d.pointer);
+    w.Member("severity", SeverityName(d.severity));
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
 }
 
-Json StatementRefJson(const DecidingStatement& d) {
+void WriteStatementRef(const DecidingStatement& d, JsonWriter& w) {
   const Policy& p = d.policy->source;
   const Statement& s = p.statements[d.statement];
-  return {{"policy", p.id},
-          {"pointer", s.pointer},
-          {"statement", d.statement},
-          {"sid", s.has_sid ? Json(s.sid) : Json()},
-          {"effect", EffectName(s.effect)}};
+  w.BeginObject();
+  w.Member("effect", EffectName(s.effect));
+  w.Member("pointer", s.pointer);
+  w.Member("policy", p.id);
+  w.Key("sid");
+  if (s.has_sid) {
+    w.String(s.sid);
+  } else {
+    w.Null();
+  }
+  w.Member("statement", d.statement);
+  w.EndObject();
+}
+
+void WriteSummary(int requests, int failed, JsonWriter& w) {
+  w.Key("summary");
+  w.BeginObject();
+  w.Member("failed", failed);
+  w.Member("passed", requests - failed);
+  w.Member("requests", requests);
+  w.EndObject();
 }
 
 Json ContextJson(const RequestContext& ctx) {
@@ -102,16 +120,73 @@ std::string FunctionOf(const std::string& resource) {
   return end == std::string::npos ? resource : resource.substr(0, end);
 }
 
+// What a request's result says besides its checks: the members written after "checks", which
+// sorts first, so that the checks can be written as they are authorized.
+struct RequestOutcome {
+  std::string decision;
+  std::string reason;
+  std::optional<ApiError> error;
+  std::optional<Json> response;
+  std::optional<int> status;
+  // The expectation, when the request has one (Expect).
+  const std::string* expect = nullptr;
+  std::optional<bool> pass;
+  std::string failure;
+};
+
 // Runs the requests of one valid scenario in order, against a simulated Lambda service whose
-// policies the permission-management calls change (DESIGN.md: requests run in order).
+// policies the permission-management calls change (DESIGN.md: requests run in order), and
+// writes one result object per request.
 class Run {
  public:
   Run(const Scenario& scenario, bool trace)
       : scenario_(scenario), store_(scenario), trace_(trace) {}
 
-  Json Request(const RequestSpec& spec) {
-    Json out = {{"request", spec.index}};
-    if (!spec.note.empty()) out["note"] = spec.note;
+  // Members in byte order, as the result document has always printed them.
+  void Request(const RequestSpec& spec, JsonWriter& w) {
+    w.BeginObject();
+    w.Key("checks");
+    RequestOutcome o;
+    Evaluate(spec, o, w);
+    w.Member("decision", o.decision);
+    if (o.error) {
+      w.Key("error");
+      w.BeginObject();
+      w.Member("code", o.error->code);
+      w.Member("message", o.error->message);
+      w.Member("status", o.error->status);
+      w.EndObject();
+    }
+    if (o.expect != nullptr) w.Member("expect", *o.expect);
+    if (o.pass && !*o.pass) w.Member("failure", o.failure);
+    if (!spec.note.empty()) w.Member("note", spec.note);
+    if (spec.kind != RequestSpec::Kind::kCheck) {
+      w.Member("operation", spec.call->operation);
+      w.Member("parameters", spec.call->parameters);
+    }
+    if (o.pass) w.Member("pass", *o.pass);
+    w.Member("reason", o.reason);
+    w.Member("request", spec.index);
+    if (o.response) w.Member("response", *o.response);
+    if (o.status) w.Member("status", *o.status);
+    w.EndObject();
+  }
+
+  int failed() const { return failed_; }
+
+ private:
+  struct Authorized {
+    Decision decision = Decision::kAllowed;
+    std::vector<ExpectedStatement> decided;
+    std::string denied_action;
+    std::string denied_resource;
+    std::string gate;
+  };
+
+  static Json Forbidden() { return {{"StatusCode", 403}, {"Message", "Forbidden"}}; }
+
+  // Evaluates the request: writes its "checks" array and fills the rest of `o`.
+  void Evaluate(const RequestSpec& spec, RequestOutcome& o, JsonWriter& w) {
     // A request naming the caller's own principal is the caller's request (DESIGN.md: only
     // *another* principal comes without policies).
     const RequestPrincipal& caller = scenario_.caller.principal;
@@ -123,11 +198,11 @@ class Run {
 
     if (spec.kind == RequestSpec::Kind::kCheck) {
       std::vector<AuthorizationCheck> checks;
-      checks.push_back(
-          MakeCheck(scenario_, who, is_caller, spec.action, spec.resource, spec.context));
-      Authorized a = AuthorizeAll(checks, out);
-      Expect(spec, DecisionName(a.decision), a.decided, out);
-      return out;
+      checks.push_back(MakeCheck(scenario_, PrincipalContextOf(who, is_caller), who, is_caller,
+                                 spec.action, spec.resource, spec.context));
+      Authorized a = AuthorizeAll(checks, o, w);
+      Expect(spec, a.decided, o);
+      return;
     }
 
     const LambdaCall& call = *spec.call;
@@ -137,30 +212,32 @@ class Run {
     env.region = call.region.value_or(scenario_.region);
     env.account = scenario_.caller.principal.account;
     env.principal = &who;
-    out["operation"] = call.operation;
-    out["parameters"] = call.parameters;
 
+    auto no_checks = [&] {
+      w.BeginArray();
+      w.EndArray();
+    };
     if (who.kind == PrincipalKind::kAnonymous && call.operation != "InvokeFunctionUrl") {
       // spec §3.1 step 1: unsigned requests reach Lambda only through function URLs.
-      out["decision"] = "implicitDeny";
-      out["reason"] =
+      no_checks();
+      o.decision = "implicitDeny";
+      o.reason =
           "the lambda api accepts only signed requests; anonymous callers can only "
           "use function urls with auth type NONE";
-      out["error"] = {{"code", "MissingAuthenticationTokenException"},
-                      {"message", "Missing Authentication Token"},
-                      {"status", 403}};
-      out["checks"] = Json::array();
-      Expect(spec, "implicitDeny", {}, out);
-      return out;
+      o.error =
+          ApiError{"MissingAuthenticationTokenException", "Missing Authentication Token", 403};
+      Expect(spec, {}, o);
+      return;
     }
 
     ApiPlan plan = PrepareCall(call, env, store_);
     if (plan.error) {
-      SetError(out, *plan.error);
-      out["reason"] = "rejected before authorization: " + plan.error->message;
-      out["checks"] = Json::array();
-      Expect(spec, "error", {}, out);
-      return out;
+      no_checks();
+      o.decision = "error";
+      o.error = *plan.error;
+      o.reason = "rejected before authorization: " + plan.error->message;
+      Expect(spec, {}, o);
+      return;
     }
     std::vector<AuthorizationCheck> checks;
     for (const PlannedCheck& pc : plan.checks) {
@@ -177,57 +254,54 @@ class Run {
           if (ctx.Find("aws:ResourceTag/" + k) == nullptr) ctx.Set("aws:ResourceTag/" + k, v);
         }
       }
-      AuthorizationCheck check = MakeCheck(scenario_, who, is_caller, pc.action, pc.resource, ctx);
+      AuthorizationCheck check = MakeCheck(scenario_, PrincipalContextOf(who, is_caller), who,
+                                           is_caller, pc.action, pc.resource, ctx);
       // Function URLs of auth type AWS_IAM need SigV4: an anonymous request never gets in
       // (spec §3.4 row 12, T34).
       checks.push_back(std::move(check));
     }
     if (plan.function_url && who.kind == PrincipalKind::kAnonymous &&
         checks.front().context.Find("lambda:FunctionUrlAuthType")->values.front() == "AWS_IAM") {
-      out["decision"] = "implicitDeny";
-      out["reason"] = "the function url has auth type AWS_IAM: requests must be signed (SigV4)";
-      out["response"] = {{"StatusCode", 403}, {"Message", "Forbidden"}};
-      out["checks"] = Json::array();
-      Expect(spec, "implicitDeny", {}, out);
-      return out;
+      no_checks();
+      o.decision = "implicitDeny";
+      o.reason = "the function url has auth type AWS_IAM: requests must be signed (SigV4)";
+      o.response = Forbidden();
+      Expect(spec, {}, o);
+      return;
     }
-    Authorized a = AuthorizeAll(checks, out);
+    Authorized a = AuthorizeAll(checks, o, w);
     if (a.decision != Decision::kAllowed) {
       if (plan.function_url) {
-        out["response"] = {{"StatusCode", 403}, {"Message", "Forbidden"}};
+        o.response = Forbidden();
       } else {
-        out["error"] = {
-            {"code", "AccessDeniedException"},
-            {"message", AccessDeniedMessage(who, a.denied_action, a.denied_resource,
-                                            a.decision == Decision::kExplicitDeny, a.gate)},
-            {"status", 403}};
+        o.error = ApiError{"AccessDeniedException",
+                           AccessDeniedMessage(who, a.denied_action, a.denied_resource,
+                                               a.decision == Decision::kExplicitDeny, a.gate),
+                           403};
       }
-      Expect(spec, DecisionName(a.decision), a.decided, out);
-      return out;
+      Expect(spec, a.decided, o);
+      return;
     }
     ApiOutcome outcome = ApplyCall(plan, env, store_);
     if (outcome.error) {
-      SetError(out, *outcome.error);
-      out["reason"] = "authorized, then failed: " + outcome.error->message;
-      Expect(spec, "error", a.decided, out);
-      return out;
+      o.decision = "error";
+      o.error = *outcome.error;
+      o.reason = "authorized, then failed: " + outcome.error->message;
+      Expect(spec, a.decided, o);
+      return;
     }
-    out["status"] = outcome.status;
-    out["response"] = Json::parse(outcome.response.dump(), nullptr, false);
-    Expect(spec, "allowed", a.decided, out);
-    return out;
+    o.status = outcome.status;
+    o.response = Json::parse(outcome.response.dump(), nullptr, false);
+    Expect(spec, a.decided, o);
   }
 
-  int failed() const { return failed_; }
-
- private:
-  struct Authorized {
-    Decision decision = Decision::kAllowed;
-    std::vector<ExpectedStatement> decided;
-    std::string denied_action;
-    std::string denied_resource;
-    std::string gate;
-  };
+  // The principal's context keys (resolve.h): the caller's are the same for every request of the
+  // run, unless the scenario has no `now` and every check reads the clock.
+  RequestContext PrincipalContextOf(const RequestPrincipal& who, bool is_caller) {
+    if (!is_caller || !scenario_.now) return PrincipalContext(scenario_, who, is_caller);
+    if (!caller_context_) caller_context_ = PrincipalContext(scenario_, who, true);
+    return *caller_context_;
+  }
 
   // The policy a check is evaluated against: the one attached to its exact resource (spec
   // §5.4). `$LATEST` cannot hold a policy; a `f:$LATEST` request is evaluated against the
@@ -241,34 +315,19 @@ class Run {
     return store_.PolicyFor(resource);
   }
 
-  static void SetError(Json& out, const ApiError& e) {
-    out["decision"] = "error";
-    out["error"] = {{"code", e.code}, {"message", e.message}, {"status", e.status}};
-  }
-
-  // Authorizes every check; the request is allowed only if every check is, and an explicit deny
-  // outranks an implicit one.
-  Authorized AuthorizeAll(const std::vector<AuthorizationCheck>& checks, Json& out) {
+  // Authorizes every check and writes the "checks" array; the request is allowed only if every
+  // check is, and an explicit deny outranks an implicit one.
+  Authorized AuthorizeAll(const std::vector<AuthorizationCheck>& checks, RequestOutcome& o,
+                          JsonWriter& w) {
     Authorized a;
-    Json checks_json = Json::array();
     std::string reason;
+    w.BeginArray();
     for (const AuthorizationCheck& check : checks) {
       AuthorizationInput input;
       input.caller = &scenario_.caller;
       input.resource_policy = ResourcePolicyFor(check.resource);
       input.rcps = &scenario_.rcps;
       AuthorizationResult r = Authorize(input, check, trace_);
-      Json decided_by = Json::array();
-      for (const DecidingStatement& d : r.decided_by) {
-        decided_by.push_back(StatementRefJson(d));
-        a.decided.push_back({d.policy->source.id, d.statement});
-      }
-      Json blocked = Json::array();
-      for (const Gate& g : r.blocked_by) {
-        Json gj = {{"gate", g.gate}, {"message", g.message}};
-        if (!g.policy.empty()) gj["policy"] = g.policy;
-        blocked.push_back(std::move(gj));
-      }
       bool worse =
           (r.decision == Decision::kExplicitDeny && a.decision != Decision::kExplicitDeny) ||
           (r.decision == Decision::kImplicitDeny && a.decision == Decision::kAllowed);
@@ -281,28 +340,41 @@ class Run {
       } else if (reason.empty()) {
         reason = r.reason;
       }
-      Json check_json = {{"action", check.action},
-                         {"resource", check.resource},
-                         {"principal", PrincipalText(check.principal)},
-                         {"decision", DecisionName(r.decision)},
-                         {"reason", r.reason},
-                         {"decidedBy", std::move(decided_by)},
-                         {"blockedBy", std::move(blocked)}};
-      if (trace_) {
-        check_json["context"] = ContextJson(check.context);
-        check_json["trace"] = std::move(r.trace);
+      w.BeginObject();
+      w.Member("action", check.action);
+      w.Key("blockedBy");
+      w.BeginArray();
+      for (const Gate& g : r.blocked_by) {
+        w.BeginObject();
+        w.Member("gate", g.gate);
+        w.Member("message", g.message);
+        if (!g.policy.empty()) w.Member("policy", g.policy);
+        w.EndObject();
       }
-      checks_json.push_back(std::move(check_json));
+      w.EndArray();
+      if (trace_) w.Member("context", ContextJson(check.context));
+      w.Key("decidedBy");
+      w.BeginArray();
+      for (const DecidingStatement& d : r.decided_by) {
+        WriteStatementRef(d, w);
+        a.decided.push_back({d.policy->source.id, d.statement});
+      }
+      w.EndArray();
+      w.Member("decision", DecisionName(r.decision));
+      w.Member("principal", PrincipalText(check.principal));
+      w.Member("reason", r.reason);
+      w.Member("resource", check.resource);
+      if (trace_) w.Member("trace", r.trace);
+      w.EndObject();
     }
-    out["decision"] = DecisionName(a.decision);
-    out["reason"] = reason;
-    out["checks"] = std::move(checks_json);
+    w.EndArray();
+    o.decision = DecisionName(a.decision);
+    o.reason = std::move(reason);
     return a;
   }
 
   // Records the expectation and whether it holds.
-  void Expect(const RequestSpec& spec, const std::string& decision,
-              std::vector<ExpectedStatement> decided, Json& out) {
+  void Expect(const RequestSpec& spec, std::vector<ExpectedStatement> decided, RequestOutcome& o) {
     if (!spec.expect && !spec.expect_decided_by && !spec.expect_response) return;
     bool pass = true;
     std::string failure;
@@ -311,11 +383,9 @@ class Run {
       failure += (failure.empty() ? "" : "; ") + why;
     };
     if (spec.expect) {
-      out["expect"] = *spec.expect;
-      std::string actual = decision;
-      if (decision == "error" && out.contains("error")) {
-        actual = "error:" + out["error"]["code"].get<std::string>();
-      }
+      o.expect = &*spec.expect;
+      std::string actual = o.decision;
+      if (o.decision == "error" && o.error) actual = "error:" + o.error->code;
       if (actual != *spec.expect) fail("expected `" + *spec.expect + "`, got `" + actual + "`");
     }
     if (spec.expect_decided_by) {
@@ -332,53 +402,67 @@ class Run {
       }
     }
     if (spec.expect_response) {
-      if (!out.contains("response") || !ContainsValue(out["response"], *spec.expect_response)) {
+      if (!o.response || !ContainsValue(*o.response, *spec.expect_response)) {
         fail("the response does not contain the expected value");
       }
     }
-    out["pass"] = pass;
+    o.pass = pass;
     if (!pass) {
-      out["failure"] = failure;
+      o.failure = std::move(failure);
       ++failed_;
     }
   }
 
   const Scenario& scenario_;
   LambdaStore store_;
+  std::optional<RequestContext> caller_context_;
   bool trace_;
   int failed_ = 0;
 };
 
-Json Evaluate(std::string_view text, const EvaluateOptions& options) {
-  Json result = {{"engine", EngineVersion()}};
+// The result document, members in byte order: diagnostics, engine, results, summary.
+std::string Evaluate(std::string_view text, const EvaluateOptions& options) {
+  JsonWriter w;
+  w.BeginObject();
   Diagnostics diags;
   JsonParseResult parsed = ParseJsonStrict(text);
-  Json results = Json::array();
+  if (!parsed.ok) {
+    w.Key("diagnostics");
+    WriteDiagnostics(parsed.diagnostics, w);
+    w.Member("engine", EngineVersion());
+    w.Key("results");
+    w.BeginArray();
+    w.EndArray();
+    WriteSummary(0, 0, w);
+    w.EndObject();
+    return w.Take();
+  }
+  Scenario scenario = ParseScenario(parsed.value, diags);
+  AttachPositions(text, diags);
+  w.Key("diagnostics");
+  WriteDiagnostics(diags, w);
+  w.Member("engine", EngineVersion());
+  w.Key("results");
+  w.BeginArray();
   int requests = 0;
   int failed = 0;
-  if (!parsed.ok) {
-    diags = std::move(parsed.diagnostics);
-  } else {
-    Scenario scenario = ParseScenario(parsed.value, diags);
-    AttachPositions(text, diags);
-    if (!HasErrors(diags)) {
-      Run run(scenario, options.trace);
-      for (const RequestSpec& spec : scenario.requests) results.push_back(run.Request(spec));
-      requests = static_cast<int>(scenario.requests.size());
-      failed = run.failed();
-    }
+  if (!HasErrors(diags)) {
+    Run run(scenario, options.trace);
+    for (const RequestSpec& spec : scenario.requests) run.Request(spec, w);
+    requests = static_cast<int>(scenario.requests.size());
+    failed = run.failed();
   }
-  result["diagnostics"] = DiagnosticsJson(diags);
-  result["results"] = std::move(results);
-  result["summary"] = {{"requests", requests}, {"passed", requests - failed}, {"failed", failed}};
-  return result;
+  w.EndArray();
+  WriteSummary(requests, failed, w);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace
 
 std::string EvaluateScenarioJson(std::string_view scenario_text, const EvaluateOptions& options) {
   try {
-    return Evaluate(scenario_text, options).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return Evaluate(scenario_text, options);
   } catch (const std::exception& e) {
     // Engine defect, not user error: still a well-formed result document.
     Json result = {{"engine", EngineVersion()},

@@ -13,16 +13,9 @@ Instant ScenarioNow(const Scenario& scenario) {
   return Instant{std::chrono::duration_cast<std::chrono::seconds>(since).count(), 0};
 }
 
-AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& who, bool is_caller,
-                             std::string action, std::string resource,
-                             const RequestContext& request_context) {
-  AuthorizationCheck check;
-  check.action = std::move(action);
-  check.resource = std::move(resource);
-  check.principal = who;
-  check.principal_is_caller = is_caller;
-  RequestContext& ctx = check.context;
-
+RequestContext PrincipalContext(const Scenario& scenario, const RequestPrincipal& who,
+                                bool is_caller) {
+  RequestContext ctx;
   // Principal keys (spec §3.5).
   ctx.Set("aws:PrincipalType", PrincipalKindName(who.kind));
   switch (who.kind) {
@@ -48,11 +41,31 @@ AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& w
     if (scenario.org_id) ctx.Set("aws:PrincipalOrgID", *scenario.org_id);
   }
 
-  // Request keys.
+  // Request keys that do not depend on the request.
   Instant now = ScenarioNow(scenario);
   ctx.Set("aws:CurrentTime", FormatInstant(now));
   ctx.Set("aws:EpochTime", std::to_string(now.seconds));
   ctx.Set("aws:SecureTransport", "true");
+  return ctx;
+}
+
+AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& who, bool is_caller,
+                             std::string action, std::string resource,
+                             const RequestContext& request_context) {
+  return MakeCheck(scenario, PrincipalContext(scenario, who, is_caller), who, is_caller,
+                   std::move(action), std::move(resource), request_context);
+}
+
+AuthorizationCheck MakeCheck(const Scenario& scenario, RequestContext principal_context,
+                             const RequestPrincipal& who, bool is_caller, std::string action,
+                             std::string resource, const RequestContext& request_context) {
+  AuthorizationCheck check;
+  check.action = std::move(action);
+  check.resource = std::move(resource);
+  check.principal = who;
+  check.principal_is_caller = is_caller;
+  check.context = std::move(principal_context);
+  RequestContext& ctx = check.context;
   std::optional<ArnParts> arn = SplitArn(check.resource);
   ctx.Set("aws:RequestedRegion",
           arn && !arn->region().empty() ? std::string(arn->region()) : scenario.region);

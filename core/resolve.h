@@ -19,6 +19,18 @@ AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& w
                              std::string action, std::string resource,
                              const RequestContext& request_context);
 
+// The same, given the keys that depend on the principal and the scenario alone
+// (PrincipalContext), which a batch of requests by one principal can share.
+AuthorizationCheck MakeCheck(const Scenario& scenario, RequestContext principal_context,
+                             const RequestPrincipal& who, bool is_caller, std::string action,
+                             std::string resource, const RequestContext& request_context);
+
+// The context keys of a check that do not depend on its action, resource or request: the
+// principal's (aws:PrincipalArn, aws:PrincipalTag/*, ...) and aws:CurrentTime, aws:EpochTime,
+// aws:SecureTransport. Every key but aws:RequestedRegion and the request's own.
+RequestContext PrincipalContext(const Scenario& scenario, const RequestPrincipal& who,
+                                bool is_caller);
+
 // The instant used for aws:CurrentTime: the scenario's "now", else the system clock.
 Instant ScenarioNow(const Scenario& scenario);
 

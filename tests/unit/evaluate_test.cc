@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -507,6 +510,28 @@ INSTANTIATE_TEST_SUITE_P(
 
 // ---- Catalog and version
 // --------------------------------------------------------------------
+
+// The result document is written directly (core/json_writer.h), not dumped from an nlohmann
+// DOM: for every corpus scenario, with and without the trace, it must be exactly what nlohmann
+// prints for the same document (members in byte order, the same escapes, no whitespace).
+TEST(EvaluateTest, ResultIsNlohmannsCompactDumpForEveryCorpusFile) {
+  const std::filesystem::path corpus = std::filesystem::path(POLICYLAB_SOURCE_DIR) / "tests/corpus";
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    for (bool trace : {true, false}) {
+      std::string out = EvaluateScenarioJson(text.str(), {.trace = trace});
+      Json parsed = Json::parse(out, nullptr, false);
+      ASSERT_FALSE(parsed.is_discarded()) << entry.path();
+      EXPECT_EQ(out, parsed.dump(-1, ' ', false, Json::error_handler_t::replace)) << entry.path();
+    }
+    ++files;
+  }
+  EXPECT_GT(files, 100);
+}
 
 TEST(CatalogJsonTest, Shape) {
   Json c = Json::parse(CatalogJson(), nullptr, false);
