@@ -1,11 +1,12 @@
 // Builds the static playground into web/dist (served by scripts/serve):
-//   index.html style.css favicon.svg app.js (the page: CodeMirror + UI, bundled by esbuild)
+//   index.html style.css favicon.svg app.js (the page, bundled by esbuild) chunks/ (CodeMirror)
 //   worker.js policylab.wasm             (the engine's Web Worker and the wasm module)
 //   gallery.json                         (web/gallery.json with each scenario file inlined)
 //   sw.js                                (service worker; caches every file above)
 // With --single-file it also writes dist/single/policylab.html: one file with everything
 // inlined (the wasm as base64 via the -sSINGLE_FILE build) that works from file://.
-// Usage: node build.mjs [--single-file]   (POLICYLAB_WASM_DIR overrides build-wasm/wasm)
+// Usage: node build.mjs [--single-file]   (POLICYLAB_WASM_DIR overrides build-wasm/wasm;
+//   POLICYLAB_NO_MINIFY=1 keeps names readable for profiling)
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,18 +35,31 @@ const engineModule = (file) => ({
   name: 'policylab-engine',
   setup(b) { b.onResolve({ filter: /^\.\/policylab\.js$/ }, () => ({ path: path.join(wasmDir, file) })); },
 });
-const common = { bundle: true, format: 'esm', minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning' };
+const common = { bundle: true, format: 'esm', minify: !process.env.POLICYLAB_NO_MINIFY, target: 'es2020', legalComments: 'none', logLevel: 'warning' };
 
 async function bundle(entry, plugins = [], write = null, format = 'esm') {
-  const result = await build({ ...common, format, entryPoints: [path.join(web, 'src', entry)], write: false, plugins, external: ['fs', 'path'], outdir: dist });
+  // In a classic (iife) worker, Emscripten's `new URL('policylab.wasm', import.meta.url)` resolves
+  // against the worker script's own address.
+  const define = format === 'iife' ? { 'import.meta.url': 'self.location.href' } : {};
+  const result = await build({ ...common, format, define, entryPoints: [path.join(web, 'src', entry)], write: false, plugins, external: ['fs', 'path'], outdir: dist });
   const text = result.outputFiles[0].text;
   if (write) fs.writeFileSync(path.join(dist, write), text);
   return text;
 }
 
-const appJs = await bundle('main.js', [], 'app.js');
-await bundle('worker.js', [engineModule('policylab.js')], 'worker.js');
-await bundle('boot.js', [], 'boot.js');
+// The page: app.js plus chunks/ (CodeMirror, imported once the first decision is on screen;
+// src/editor_slot.js). The single-file page bundles everything into one script instead.
+const page = await build({ ...common, entryPoints: { app: path.join(web, 'src', 'main.js') }, splitting: true,
+  chunkNames: 'chunks/[name]-[hash]', outdir: dist, write: false });
+const pageFiles = [];
+for (const f of page.outputFiles) {
+  fs.mkdirSync(path.dirname(f.path), { recursive: true });
+  fs.writeFileSync(f.path, f.contents);
+  pageFiles.push(path.relative(dist, f.path).split(path.sep).join('/'));
+}
+await bundle('worker.js', [engineModule('policylab.js')], 'worker.js', 'iife');
+// boot.js is a classic script: it runs as soon as the parser reaches it, not after the document.
+await bundle('boot.js', [], 'boot.js', 'iife');
 fs.copyFileSync(path.join(wasmDir, 'policylab.wasm'), path.join(dist, 'policylab.wasm'));
 for (const f of ['index.html', 'style.css', 'favicon.svg']) fs.copyFileSync(path.join(web, f), path.join(dist, f));
 
@@ -60,7 +74,7 @@ for (const e of entries) {
 fs.writeFileSync(path.join(dist, 'gallery.json'), JSON.stringify(gallery));
 
 // Service worker: every file of the build, versioned by their content.
-const files = ['./', 'index.html', 'style.css', 'favicon.svg', 'boot.js', 'app.js', 'worker.js', 'policylab.wasm', 'gallery.json'];
+const files = ['./', 'index.html', 'style.css', 'favicon.svg', 'boot.js', ...pageFiles.sort(), 'worker.js', 'policylab.wasm', 'gallery.json'];
 const hash = createHash('sha256');
 for (const f of files.slice(1)) hash.update(fs.readFileSync(path.join(dist, f)));
 const version = hash.digest('hex').slice(0, 16);
@@ -69,6 +83,7 @@ fs.writeFileSync(path.join(dist, 'sw.js'), fs.readFileSync(path.join(web, 'sw.js
 console.log(`build: web/dist (${gallery.length} examples, cache ${version})`);
 
 if (single) {
+  const appJs = await bundle('main.js');
   const workerJs = await bundle('worker.js', [engineModule('policylab-single.js')], null, 'iife');
   // Data blocks and the inline module must not close their <script> element early.
   const jsonBlock = JSON.stringify(gallery).replace(/</g, '\\u003c');
@@ -83,7 +98,7 @@ if (single) {
     .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
     .replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${icon}" type="image/svg+xml">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
-    .replace('<script type="module" src="boot.js"></script>\n', '')
+    .replace(/<!-- boot\.js first[^\n]*\n<script src="boot\.js"><\/script>\n/, '')
     .replace('<script type="module" src="app.js"></script>', () =>
       `<script type="text/plain" id="worker-source">${Buffer.from(workerJs).toString('base64')}</script>\n`
       + `<script type="application/json" id="gallery-data">${jsonBlock}</script>\n`

@@ -29,9 +29,13 @@ async function newPage(options = {}) {
   return page;
 }
 
-/** Replaces an editor's text the way a paste does (no auto-closed brackets). */
+/**
+ * Replaces an editor's text the way a paste does (no auto-closed brackets). The click is what
+ * turns a not-yet-used editor (editor_slot.js) into CodeMirror.
+ */
 async function replaceEditorText(page, editor, text) {
-  await editor.locator('.cm-content').click();
+  await editor.locator('.lite-editor, .cm-content').first().click();
+  await editor.locator('.cm-content').waitFor();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
 }
@@ -51,7 +55,7 @@ test('the page loads and shows the default example\'s decisions, within the time
   }
   const m = runs.reduce((a, b) => (b.firstDecisionMs < a.firstDecisionMs ? b : a));
   const r = (x) => x?.toFixed(0);
-  console.log(`# first decision on screen: ${runs.map((x) => r(x.firstDecisionMs)).join(', ')} ms after navigation start; best run: app start ${r(m.marks.appStart)}, engine ready ${r(m.marks.engineReady)}, gallery ${r(m.marks.gallery)}, result ${r(m.marks.firstResult)}; first evaluation in the worker ${m.lastEvaluationMs.toFixed(1)} ms`);
+  console.log(`# first decision on screen: ${runs.map((x) => r(x.firstDecisionMs)).join(', ')} ms after navigation start; best run: app start ${r(m.marks.appStart)}, gallery ${r(m.marks.gallery)}; worker start ${r(m.marks.workerStart)}, wasm ready ${r(m.marks.engineReady)}, warmed up ${r(m.marks.warmedUp)}; result ${r(m.marks.firstResult)}; first evaluation in the worker ${m.lastEvaluationMs.toFixed(1)} ms`);
   assert.equal(decisions[0].decision, 'allowed');
   assert.ok(decisions.every((d) => d.pass === 'true'), JSON.stringify(decisions));
   assert.equal(await page.locator('#scenario-title').textContent(), defaultExample.scenario.title);
@@ -79,6 +83,33 @@ test('editing a policy changes the decision', async () => {
   assert.equal(decisions[0].pass, 'false');
   // The deciding statement is highlighted in its editor.
   assert.ok(await page.locator('#resource-list .cm-decided-deny').count() > 0);
+  await page.context().close();
+});
+
+test('editors become CodeMirror on first use, with the cursor where the click landed', async () => {
+  const page = await newPage();
+  await page.goto(server.url);
+  await waitForDecisions(page, { count: defaultExample.scenario.requests.length });
+  // Nothing is built before it is used; the statement highlight is drawn on the static lines.
+  assert.equal(await page.locator('.cm-editor').count(), 0);
+  const card = page.locator('#resource-list .policy-card').first();
+  assert.ok(await card.locator('.lite-line.cm-decided-allow').count() > 0);
+  await card.locator('.lite-line').nth(2).click();  // line 3: "Id": "default",
+  await card.locator('.cm-editor.cm-focused').waitFor();
+  assert.match(await card.locator('.cm-activeLine').textContent(), /"Id": "default"/);
+  assert.ok(await card.locator('.cm-decided-allow').count() > 0);
+  // Keyboard focus builds it too.
+  const context = page.locator('#request-list .request-card').first().locator('.editor-host').last();
+  await context.locator('.lite-editor').focus();
+  await context.locator('.cm-editor.cm-focused').waitFor();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.insertText(', "aws:SourceIp": "10.0.0.1"');
+  const after = await evaluations(page);
+  assert.equal((await waitForDecisions(page, { count: 5, after }))[0].decision, 'allowed');
+  assert.match(await context.locator('.cm-content').textContent(), /"111111111111", "aws:SourceIp": "10.0.0.1"\s*}$/);
+  assert.equal(await context.locator('.cm-lintRange-error').count(), 0);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
@@ -192,7 +223,7 @@ test('payloads in policy text are shown as text and run nothing', async () => {
   assert.equal(await page.locator('#scenario-title').textContent(), scenario.title);
   assert.equal(await page.locator('[data-request-index="0"] .result-title').textContent(), scenario.requests[0].note);
   assert.equal(await page.locator('#identity-list input').first().inputValue(), img);
-  assert.ok((await page.locator('#identity-list .cm-content').textContent()).includes(script));
+  assert.ok((await page.locator('#identity-list .editor-host').textContent()).includes(script));
   await page.context().close();
 });
 
@@ -201,8 +232,11 @@ test('embed mode is compact and read-only, with an "Open in playground" link car
   const page = await newPage({ viewport: { width: 800, height: 600 } });
   await page.goto(`${server.url}?embed=1${fragment}`);
   await waitForDecisions(page, { count: 4 });
-  assert.equal(await page.locator('.cm-content[contenteditable="true"]').count(), 0);
-  assert.ok(await page.locator('.cm-content').count() > 0);
+  assert.ok(await page.locator('.editor-host .lite-editor, .editor-host .cm-editor').count() > 0);
+  // Clicking an editor builds nothing editable: no CodeMirror content, no focusable text box.
+  await page.locator('#identity-list .editor-host, #resource-list .editor-host').first().click();
+  assert.equal(await page.locator('[contenteditable="true"]').count(), 0);
+  assert.equal(await page.locator('.lite-editor[tabindex]').count(), 0);
   assert.equal(await page.locator('#form-view input:not([disabled])').count(), 0);
   assert.equal(await page.locator('#copy-link').isVisible(), false);
   assert.equal(await page.locator('#add-request').isVisible(), false);

@@ -29,7 +29,7 @@ function startWorker() {
   }
   const booted = window.policylabBoot?.worker;
   if (booted) return booted;
-  return new Worker(new URL('./worker.js', document.baseURI), { type: 'module' });
+  return new Worker(new URL('./worker.js', document.baseURI));
 }
 
 export class Engine {
@@ -39,7 +39,11 @@ export class Engine {
     this.pending = new Map();
     this.latestEvaluation = 0;
     this.worker.onmessage = (event) => {
-      const { id, ok, value, error, ms } = event.data;
+      const { id, ok, value, error, ms, marks } = event.data;
+      // The worker's start-up times (epoch ms) on this page's clock, for the metrics.
+      if (marks && !this.marks) {
+        this.marks = Object.fromEntries(Object.entries(marks).map(([k, t]) => [k, t - performance.timeOrigin]));
+      }
       const p = this.pending.get(id);
       if (!p) return;
       this.pending.delete(id);

@@ -2,7 +2,7 @@
 // the engine's worker on every edit (debounced), shows decisions, diagnostics and highlights,
 // and keeps the whole scenario in the URL fragment (share links).
 import { Engine } from './engine.js';
-import { createEditor, setText, showDiagnostics, syntaxDiagnostics, highlightRanges, setCatalog } from './editors.js';
+import { EditorSlot, loadEditors } from './editor_slot.js';
 import { locatePointer } from './pointer.js';
 import { encodeFragment, decodeFragment, isShareFragment } from './share.js';
 import { el, clear, richText } from './dom.js';
@@ -21,15 +21,16 @@ const metrics = (window.policylab = { firstDecisionMs: null, lastEvaluationMs: n
 const engine = new Engine();
 // The catalog (for completion) is asked for after the first evaluation: the worker answers in
 // order, and the first decision on screen matters more than completion in the first second.
-const loadCatalog = () => engine.catalog().then((c) => {
-  setCatalog(c);
+const loadCatalog = () => Promise.all([engine.catalog(), loadEditors()]).then(([c, editors]) => {
+  editors.setCatalog(c);
   const list = $('managed-options');
   for (const name of c.managedPolicies) list.appendChild(el('option', { value: name }));
   const actions = $('action-options');
   for (const a of c.actions) if (a.name.startsWith('lambda:')) actions.appendChild(el('option', { value: a.name }));
 }).catch(() => {});
 engine.version().then((v) => {
-  metrics.marks.engineReady = performance.now(); $('engine-version').textContent = v; }).catch((e) => showBanner(e.message, 'error'));
+  Object.assign(metrics.marks, engine.marks);  // workerStart, engineReady (in the worker)
+  metrics.marks.versionShown = performance.now(); $('engine-version').textContent = v; }).catch((e) => showBanner(e.message, 'error'));
 
 // ---------------------------------------------------------------------------------------------
 // Editor state: one object per card, rebuilt whenever a scenario is loaded.
@@ -60,7 +61,7 @@ function onEdit() {
 }
 
 function policyEditor(parent, text, label, opts = {}) {
-  return createEditor(parent, { text, onChange: onEdit, readOnly, label, ...opts });
+  return new EditorSlot(parent, { text, onChange: onEdit, readOnly, label, ...opts });
 }
 
 function removeButton(label, onclick) {
@@ -172,8 +173,8 @@ function addRequest(r, focus) {
     paramsField.hidden = mode !== 'operation';
   };
   item.target.addEventListener('input', syncMode);
-  item.paramsView = createEditor(paramsHost, { text: r.parameters ? pretty(r.parameters) : '', onChange: onEdit, readOnly, optional: true, mode: 'json', label: 'request parameters' });
-  item.contextView = createEditor(contextHost, { text: r.context ? pretty(r.context) : '', onChange: onEdit, readOnly, optional: true, mode: 'context', label: 'request context keys' });
+  item.paramsView = new EditorSlot(paramsHost, { text: r.parameters ? pretty(r.parameters) : '', onChange: onEdit, readOnly, optional: true, mode: 'json', label: 'request parameters' });
+  item.contextView = new EditorSlot(contextHost, { text: r.context ? pretty(r.context) : '', onChange: onEdit, readOnly, optional: true, mode: 'context', label: 'request context keys' });
   item.card = card;
   syncMode();
   $('request-list').appendChild(card);
@@ -224,21 +225,21 @@ function fillEditors(doc) {
   clear($('request-list')); ui.requests = [];
   for (const r of doc.requests || []) addRequest(r || {});
 
-  setText(ui.boundary, optionalText(caller.permissionsBoundary));
-  setText(ui.session, optionalText(caller.sessionPolicy));
-  setText(ui.scps, caller.scps && caller.scps.length ? pretty(caller.scps) : '');
+  ui.boundary.setText(optionalText(caller.permissionsBoundary));
+  ui.session.setText(optionalText(caller.sessionPolicy));
+  ui.scps.setText(caller.scps && caller.scps.length ? pretty(caller.scps) : '');
   const extras = {};
   for (const [k, v] of Object.entries(doc)) if (!kTopLevel.includes(k)) extras[k] = v;
-  setText(ui.extras, Object.keys(extras).length ? pretty(extras) : '');
+  ui.extras.setText(Object.keys(extras).length ? pretty(extras) : '');
   const hasAdvanced = caller.permissionsBoundary || caller.sessionPolicy || (caller.scps && caller.scps.length) || Object.keys(extras).length;
   $('advanced-summary-note').textContent = hasAdvanced ? ' (this scenario uses some)' : '';
   ui.selected = 0;
-  if (ui.tab === 'json') setText(ui.json, pretty(doc));
+  if (ui.tab === 'json') ui.json.setText(pretty(doc));
 }
 
 /** Parses an optional JSON editor: undefined when empty, throws on a syntax error. */
 function editorJson(view) {
-  const text = view.state.doc.toString();
+  const text = view.text;
   if (view.optional && text.trim() === '') return undefined;
   return JSON.parse(text);
 }
@@ -322,7 +323,7 @@ function buildScenario() {
 /** The scenario as JSON text, from whichever view is active; null when an editor is broken. */
 function currentScenarioText() {
   if (ui.tab === 'json') {
-    const text = ui.json.state.doc.toString();
+    const text = ui.json.text;
     try { ui.lastScenario = JSON.parse(text); } catch { return { syntaxErrors: ['the scenario JSON'] }; }
     return { text };
   }
@@ -402,7 +403,7 @@ function placeDiagnostics(diagnostics) {
       general.push(d);
     }
   }
-  for (const [view, list] of perView) showDiagnostics(view, list);
+  for (const [view, list] of perView) view.showDiagnostics(list);
   const ul = clear($('general-diagnostics'));
   for (const d of general) {
     ul.appendChild(el('li', { class: `diag diag-${d.severity}`, 'data-code': d.code },
@@ -420,11 +421,11 @@ function applyHighlights() {
     for (const d of check.decidedBy || []) {
       const r = route(d.pointer || '');
       if (!r?.view || !perView.has(r.view)) continue;
-      const loc = locatePointer(r.view.state.doc.toString(), r.rest);
+      const loc = locatePointer(r.view.text, r.rest);
       if (loc.found) perView.get(r.view).push({ from: loc.from, to: loc.to, effect: d.effect });
     }
   }
-  for (const [view, ranges] of perView) highlightRanges(view, ranges);
+  for (const [view, ranges] of perView) view.highlight(ranges);
   for (const card of document.querySelectorAll('.result')) {
     card.classList.toggle('selected', Number(card.dataset.requestIndex) === ui.selected);
   }
@@ -436,10 +437,8 @@ function reveal(pointer) {
   if (!r) return;
   if (r.advanced) $('advanced').open = true;
   if (r.view) {
-    const loc = locatePointer(r.view.state.doc.toString(), r.rest);
-    r.view.dispatch({ selection: { anchor: loc.keyFrom, head: loc.to }, scrollIntoView: true });
-    r.view.dom.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    r.view.focus();
+    const loc = locatePointer(r.view.text, r.rest);
+    r.view.reveal(loc.keyFrom, loc.to);
   } else if (r.field) {
     r.field.scrollIntoView({ block: 'center', behavior: 'smooth' });
     r.field.focus();
@@ -458,8 +457,7 @@ async function evaluateNow() {
   const current = currentScenarioText();
   for (const v of allViews()) {
     // Syntax errors right away; engine diagnostics replace these once the engine answers.
-    const syntax = syntaxDiagnostics(v);
-    if (syntax.length) showDiagnostics(v, []);
+    if (!v.parses()) v.showDiagnostics([]);
   }
   if (current.syntaxErrors) {
     $('results').classList.add('stale');
@@ -613,10 +611,10 @@ function selectTab(tab) {
   if (tab === 'json') {
     const built = buildScenario();
     if (built.syntaxErrors) { toast(`Fix the JSON error in ${built.syntaxErrors[0]} first`); return; }
-    setText(ui.json, pretty(built.doc));
+    ui.json.setText(pretty(built.doc));
   } else {
     let doc;
-    try { doc = JSON.parse(ui.json.state.doc.toString()); } catch { toast('Fix the JSON syntax error first'); return; }
+    try { doc = JSON.parse(ui.json.text); } catch { toast('Fix the JSON syntax error first'); return; }
     ui.tab = 'form';
     loadScenario(doc);
   }
@@ -635,11 +633,11 @@ function setup() {
     $(id).addEventListener('input', onEdit);
     if (readOnly) $(id).disabled = true;
   }
-  ui.boundary = createEditor($('boundary-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'permissions boundary' });
-  ui.session = createEditor($('session-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'session policy' });
-  ui.scps = createEditor($('scps-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'service control policies' });
-  ui.extras = createEditor($('extras-editor'), { text: '', onChange: onEdit, readOnly, optional: true, mode: 'json', label: 'more scenario fields' });
-  ui.json = createEditor($('json-editor'), { text: '', onChange: onEdit, readOnly, label: 'scenario JSON' });
+  ui.boundary = new EditorSlot($('boundary-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'permissions boundary' });
+  ui.session = new EditorSlot($('session-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'session policy' });
+  ui.scps = new EditorSlot($('scps-editor'), { text: '', onChange: onEdit, readOnly, optional: true, label: 'service control policies' });
+  ui.extras = new EditorSlot($('extras-editor'), { text: '', onChange: onEdit, readOnly, optional: true, mode: 'json', label: 'more scenario fields' });
+  ui.json = new EditorSlot($('json-editor'), { text: '', onChange: onEdit, readOnly, label: 'scenario JSON' });
   $('add-identity').addEventListener('click', () => { addIdentity({ document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }] } }, true); onEdit(); });
   $('add-resource').addEventListener('click', () => { addResource({ document: { Version: '2012-10-17', Statement: [] } }, true); onEdit(); });
   $('add-request').addEventListener('click', () => { addRequest({ action: 'lambda:InvokeFunction', resource: '' }, true); onEdit(); });
