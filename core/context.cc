@@ -7,12 +7,26 @@
 
 namespace policylab {
 
-ContextEntry& RequestContext::Slot(std::string_view key) {
-  std::string lower = AsciiLower(key);
-  for (ContextEntry& e : entries_) {
-    if (e.key == lower) return e;
+namespace {
+
+// `key` (any case) equals the stored lower-cased `lower`, without lower-casing a copy.
+bool SameKey(std::string_view lower, std::string_view key) {
+  if (lower.size() != key.size()) return false;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
   }
-  entries_.push_back({std::move(lower), std::string(key), {}, false});
+  return true;
+}
+
+}  // namespace
+
+ContextEntry& RequestContext::Slot(std::string_view key) {
+  for (ContextEntry& e : entries_) {
+    if (SameKey(e.key, key)) return e;
+  }
+  entries_.push_back({AsciiLower(key), std::string(key), {}, false});
   return entries_.back();
 }
 
@@ -41,7 +55,10 @@ const ContextEntry* RequestContext::FindLower(std::string_view lower_key) const 
 }
 
 const ContextEntry* RequestContext::Find(std::string_view key) const {
-  return FindLower(AsciiLower(key));
+  for (const ContextEntry& e : entries_) {
+    if (SameKey(e.key, key)) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace policylab
