@@ -47,6 +47,18 @@ std::set<std::string> AcceptedKinds(const catalog::ActionInfo& action) {
   return kinds;
 }
 
+// AcceptedKinds(action).count(kind) != 0, without the set.
+bool AcceptsKind(const catalog::ActionInfo& action, std::string_view kind) {
+  for (const catalog::ActionResource& r : action.resources) {
+    const catalog::ResourceTypeInfo* type =
+        catalog::FindResourceType(action.service, r.resource_type);
+    if (type == nullptr) continue;
+    std::optional<ArnParts> parts = SplitArn(type->arn_format);
+    if (parts && ResourceKind(parts->resource()) == kind) return true;
+  }
+  return false;
+}
+
 std::string Join(const std::set<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "`" : ", `") + s + "`";
@@ -239,8 +251,10 @@ void LintCheckRequest(const std::string& action, const std::string& resource,
     return;
   }
   if (a->service != "lambda") return;
-  std::set<std::string> kinds = AcceptedKinds(*a);
   std::optional<ArnParts> parts = SplitArn(resource);
+  // The usual case, an action on a resource of its kind, without building the set of kinds.
+  if (parts && resource != "*" && AcceptsKind(*a, ResourceKind(parts->resource()))) return;
+  std::set<std::string> kinds = AcceptedKinds(*a);
   if (kinds.empty() && resource != "*") {
     Warn(diagnostics, "resource-type-mismatch",
          "`" + action + "` has no resource type: aws authorizes it on `*`, never on `" + resource +

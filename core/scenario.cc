@@ -363,6 +363,8 @@ class ScenarioParser {
           return;
         }
         spec.parameters = *params;
+      } else {
+        spec.parameters = Json::object();
       }
       if (!IsKnownOperation(spec.operation)) {
         Error("operation-unknown",
@@ -497,7 +499,11 @@ Scenario ParseScenario(const Json& document, Diagnostics& diagnostics) {
     parser.Error("scenario-type", "a scenario must be a json object", "");
     return s;
   }
-  s.document = document;
+  // Everything but the requests, which are parsed into `requests` (and can be most of it).
+  s.document = Json::object();
+  for (const auto& [key, value] : document.get_ref<const Json::object_t&>()) {
+    if (key != "requests") s.document.emplace(key, value);
+  }
   parser.CheckKeys(document, "",
                    {"scenario", "title", "description", "now", "caller", "resourcePolicies", "rcps",
                     "functions", "layers", "requests"},

@@ -49,7 +49,7 @@ struct RequestSpec {
   std::string resource;
   // kOperation
   std::string operation;
-  Json parameters = Json::object();
+  Json parameters;  // an object (null for the other kinds)
   // kCli
   std::string cli;
   // kOperation and kCli: the API call (a command line is parsed when the scenario is read).
@@ -83,7 +83,7 @@ struct Scenario {
   std::vector<ResourcePolicySlot> resource_policies;
   PolicyLevels rcps;
   std::vector<RequestSpec> requests;
-  Json document;  // the validated scenario document
+  Json document;  // the validated scenario document, without its "requests"
 
   // The policy attached to exactly `arn`, or nullptr.
   const ResourcePolicySlot* FindResourcePolicy(std::string_view arn) const;
