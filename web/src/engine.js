@@ -25,11 +25,15 @@ function startWorker() {
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
     // A classic worker: module workers from blob: URLs fail in file:// pages (opaque origin).
-    return new Worker(url);
+    const worker = new Worker(url);
+    worker.postMessage({ op: 'init', module: null });  // its wasm is inlined
+    return worker;
   }
   const booted = window.policylabBoot?.worker;
-  if (booted) return booted;
-  return new Worker(new URL('./worker.js', document.baseURI));
+  if (booted) return booted;  // boot.js sends the worker its module
+  const worker = new Worker(new URL('./worker.js', document.baseURI));
+  worker.postMessage({ op: 'init', module: null });
+  return worker;
 }
 
 export class Engine {

@@ -29,7 +29,16 @@ const kWarmUp = JSON.stringify({
   ],
 });
 let asked = false;  // has the page asked for an evaluation yet? Then that one warms up instead.
-const ready = createPolicyLab().then((m) => {
+// The first message is {op: 'init', module}: a WebAssembly.Module compiled by the page
+// (boot.js), or null, and then the module is fetched and compiled here.
+let init;
+const initialized = new Promise((resolve) => { init = resolve; });
+const ready = initialized.then((compiled) => createPolicyLab(compiled ? {
+  instantiateWasm(imports, receive) {
+    WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+    return {};
+  },
+} : {})).then((m) => {
   marks.engineReady = pageClock();
   if (!asked) {
     try {
@@ -49,6 +58,7 @@ const ops = {
 
 self.onmessage = async (event) => {
   const { id, op, arg } = event.data;
+  if (op === 'init') { init(event.data.module); return; }
   if (op === 'evaluate') asked = true;
   try {
     const module = await ready;
