@@ -1,4 +1,4 @@
-// Tested by tests/unit/condition_test.cc.
+// Tested by tests/unit/context_test.cc and tests/unit/condition_test.cc.
 #include "core/context.h"
 
 #include <algorithm>
@@ -22,11 +22,24 @@ bool SameKey(std::string_view lower, std::string_view key) {
 
 }  // namespace
 
+RequestContext::RequestContext(std::shared_ptr<const RequestContext> base) {
+  if (base != nullptr && base->base_ != nullptr) {  // one level: a layered base is copied flat
+    base->ForEach([&](const ContextEntry& e) { entries_.push_back(e); });
+  } else {
+    base_ = std::move(base);
+  }
+}
+
 ContextEntry& RequestContext::Slot(std::string_view key) {
   for (ContextEntry& e : entries_) {
     if (SameKey(e.key, key)) return e;
   }
-  entries_.push_back({AsciiLower(key), std::string(key), {}, false});
+  // A key of the base is overridden here, keeping the base's spelling.
+  if (const ContextEntry* b = base_ != nullptr ? base_->FindOwn(key) : nullptr) {
+    entries_.push_back({b->key, b->display_key, {}, false});
+  } else {
+    entries_.push_back({AsciiLower(key), std::string(key), {}, false});
+  }
   return entries_.back();
 }
 
@@ -43,22 +56,37 @@ void RequestContext::SetList(std::string_view key, std::vector<std::string> valu
 }
 
 void RequestContext::Erase(std::string_view key) {
-  std::string lower = AsciiLower(key);
-  std::erase_if(entries_, [&](const ContextEntry& e) { return e.key == lower; });
+  if (base_ != nullptr) {  // becomes a plain context, the base's keys copied
+    std::vector<ContextEntry> all;
+    ForEach([&](const ContextEntry& e) { all.push_back(e); });
+    entries_ = std::move(all);
+    base_ = nullptr;
+  }
+  std::erase_if(entries_, [&](const ContextEntry& e) { return SameKey(e.key, key); });
+}
+
+const ContextEntry* RequestContext::FindOwn(std::string_view key) const {
+  for (const ContextEntry& e : entries_) {
+    if (SameKey(e.key, key)) return &e;
+  }
+  return nullptr;
 }
 
 const ContextEntry* RequestContext::FindLower(std::string_view lower_key) const {
   for (const ContextEntry& e : entries_) {
     if (e.key == lower_key) return &e;
   }
+  if (base_ != nullptr) {
+    for (const ContextEntry& e : base_->entries_) {
+      if (e.key == lower_key) return &e;
+    }
+  }
   return nullptr;
 }
 
 const ContextEntry* RequestContext::Find(std::string_view key) const {
-  for (const ContextEntry& e : entries_) {
-    if (SameKey(e.key, key)) return &e;
-  }
-  return nullptr;
+  if (const ContextEntry* e = FindOwn(key)) return e;
+  return base_ != nullptr ? base_->FindOwn(key) : nullptr;
 }
 
 }  // namespace policylab

@@ -63,9 +63,9 @@ void WriteSummary(int requests, int failed, JsonWriter& w) {
 
 Json ContextJson(const RequestContext& ctx) {
   Json out = Json::object();
-  for (const ContextEntry& e : ctx.entries()) {
+  ctx.ForEach([&](const ContextEntry& e) {
     out[e.display_key] = e.multivalued ? Json(e.values) : Json(e.values.front());
-  }
+  });
   return out;
 }
 
@@ -242,13 +242,13 @@ class Run {
     std::vector<AuthorizationCheck> checks;
     for (const PlannedCheck& pc : plan.checks) {
       RequestContext ctx = pc.context;
-      for (const ContextEntry& e : spec.context.entries()) {  // the request's keys win
+      spec.context.ForEach([&](const ContextEntry& e) {  // the request's keys win
         if (e.multivalued) {
           ctx.SetList(e.display_key, e.values);
         } else {
           ctx.Set(e.display_key, e.values.front());
         }
-      }
+      });
       if (const FunctionRecord* f = store_.FindFunction(FunctionOf(pc.resource))) {
         for (const auto& [k, v] : f->tags) {
           if (ctx.Find("aws:ResourceTag/" + k) == nullptr) ctx.Set("aws:ResourceTag/" + k, v);
@@ -297,10 +297,16 @@ class Run {
 
   // The principal's context keys (resolve.h): the caller's are the same for every request of the
   // run, unless the scenario has no `now` and every check reads the clock.
-  RequestContext PrincipalContextOf(const RequestPrincipal& who, bool is_caller) {
-    if (!is_caller || !scenario_.now) return PrincipalContext(scenario_, who, is_caller);
-    if (!caller_context_) caller_context_ = PrincipalContext(scenario_, who, true);
-    return *caller_context_;
+  std::shared_ptr<const RequestContext> PrincipalContextOf(const RequestPrincipal& who,
+                                                           bool is_caller) {
+    if (!is_caller || !scenario_.now) {
+      return std::make_shared<const RequestContext>(PrincipalContext(scenario_, who, is_caller));
+    }
+    if (!caller_context_) {
+      caller_context_ =
+          std::make_shared<const RequestContext>(PrincipalContext(scenario_, who, true));
+    }
+    return caller_context_;
   }
 
   // The policy a check is evaluated against: the one attached to its exact resource (spec
@@ -415,7 +421,7 @@ class Run {
 
   const Scenario& scenario_;
   LambdaStore store_;
-  std::optional<RequestContext> caller_context_;
+  std::shared_ptr<const RequestContext> caller_context_;
   bool trace_;
   int failed_ = 0;
 };

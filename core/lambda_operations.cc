@@ -654,7 +654,7 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
     ctx.SetList("aws:TagKeys", keys);
     if (op_name == "CreateFunction") {
       PlannedCheck tag{"lambda:TagResource", resource, {}};
-      for (const ContextEntry& e : ctx.entries()) {
+      ctx.ForEach([&](const ContextEntry& e) {
         if (e.key.rfind("aws:requesttag/", 0) == 0 || e.key == "aws:tagkeys") {
           if (e.multivalued) {
             tag.context.SetList(e.display_key, e.values);
@@ -662,7 +662,7 @@ ApiPlan PrepareCall(const LambdaCall& call, const CallEnvironment& env, const La
             tag.context.Set(e.display_key, e.values.front());
           }
         }
-      }
+      });
       extra.push_back(std::move(tag));
     }
   }

@@ -52,11 +52,13 @@ RequestContext PrincipalContext(const Scenario& scenario, const RequestPrincipal
 AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& who, bool is_caller,
                              std::string action, std::string resource,
                              const RequestContext& request_context) {
-  return MakeCheck(scenario, PrincipalContext(scenario, who, is_caller), who, is_caller,
-                   std::move(action), std::move(resource), request_context);
+  return MakeCheck(
+      scenario, std::make_shared<const RequestContext>(PrincipalContext(scenario, who, is_caller)),
+      who, is_caller, std::move(action), std::move(resource), request_context);
 }
 
-AuthorizationCheck MakeCheck(const Scenario& scenario, RequestContext principal_context,
+AuthorizationCheck MakeCheck(const Scenario& scenario,
+                             std::shared_ptr<const RequestContext> principal_context,
                              const RequestPrincipal& who, bool is_caller, std::string action,
                              std::string resource, const RequestContext& request_context) {
   AuthorizationCheck check;
@@ -64,20 +66,20 @@ AuthorizationCheck MakeCheck(const Scenario& scenario, RequestContext principal_
   check.resource = std::move(resource);
   check.principal = who;
   check.principal_is_caller = is_caller;
-  check.context = std::move(principal_context);
+  check.context = RequestContext(std::move(principal_context));
   RequestContext& ctx = check.context;
   std::optional<ArnParts> arn = SplitArn(check.resource);
   ctx.Set("aws:RequestedRegion",
           arn && !arn->region().empty() ? std::string(arn->region()) : scenario.region);
 
   // The request's own keys win.
-  for (const ContextEntry& e : request_context.entries()) {
+  request_context.ForEach([&](const ContextEntry& e) {
     if (e.multivalued) {
       ctx.SetList(e.display_key, e.values);
     } else {
       ctx.Set(e.display_key, e.values.front());
     }
-  }
+  });
   return check;
 }
 

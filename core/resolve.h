@@ -6,6 +6,7 @@
 #ifndef POLICYLAB_CORE_RESOLVE_H_
 #define POLICYLAB_CORE_RESOLVE_H_
 
+#include <memory>
 #include <string>
 
 #include "core/authorize.h"
@@ -20,8 +21,10 @@ AuthorizationCheck MakeCheck(const Scenario& scenario, const RequestPrincipal& w
                              const RequestContext& request_context);
 
 // The same, given the keys that depend on the principal and the scenario alone
-// (PrincipalContext), which a batch of requests by one principal can share.
-AuthorizationCheck MakeCheck(const Scenario& scenario, RequestContext principal_context,
+// (PrincipalContext), which the checks of one principal share: the check's context starts from
+// them (context.h) instead of a copy.
+AuthorizationCheck MakeCheck(const Scenario& scenario,
+                             std::shared_ptr<const RequestContext> principal_context,
                              const RequestPrincipal& who, bool is_caller, std::string action,
                              std::string resource, const RequestContext& request_context);
 
