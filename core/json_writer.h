@@ -61,6 +61,9 @@ class JsonWriter {
     Value(value);
   }
 
+  // Room for `bytes` of text, so that a large document is not copied on every doubling.
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
+
   const std::string& text() const { return out_; }
   std::string Take() { return std::move(out_); }
 
