@@ -42,9 +42,12 @@ async function replaceEditorText(page, editor, text) {
 
 test('the page loads and shows the default example\'s decisions, within the time budget', async () => {
   // Fresh contexts (no HTTP cache, no service worker); the best of three, because other builds
-  // may share this machine's two cores.
+  // may share this machine's two cores. One unmeasured load first: a user's browser is already
+  // running, while this one has just been launched (its first pages start its process pool).
   const runs = [];
-  let page;
+  let page = await newPage();
+  await page.goto(server.url);
+  await waitForDecisions(page, { count: defaultExample.scenario.requests.length });
   let decisions;
   for (let i = 0; i < 3; i++) {
     if (page) await page.context().close();
@@ -54,7 +57,7 @@ test('the page loads and shows the default example\'s decisions, within the time
     await page.waitForFunction(() => window.policylab.firstDecisionPaintedMs);
     runs.push(await page.evaluate(() => window.policylab));
   }
-  const m = runs.reduce((a, b) => (b.firstDecisionMs < a.firstDecisionMs ? b : a));
+  const m = runs.reduce((a, b) => (b.firstDecisionPaintedMs < a.firstDecisionPaintedMs ? b : a));
   const r = (x) => x?.toFixed(0);
   console.log(`# first decision on screen: ${runs.map((x) => r(x.firstDecisionMs)).join(', ')} ms after navigation start (painted: ${runs.map((x) => r(x.firstDecisionPaintedMs)).join(', ')} ms); best run: app start ${r(m.marks.appStart)}, gallery ${r(m.marks.gallery)}; worker start ${r(m.marks.workerStart)}, wasm ready ${r(m.marks.engineReady)}, warmed up ${r(m.marks.warmedUp)}; result ${r(m.marks.firstResult)}; first evaluation in the worker ${m.lastEvaluationMs.toFixed(1)} ms`);
   assert.equal(decisions[0].decision, 'allowed');
@@ -63,11 +66,10 @@ test('the page loads and shows the default example\'s decisions, within the time
   assert.match(await page.locator('#engine-version').textContent(), /^policylab /);
   await page.screenshot({ path: path.join(screenshots, 'desktop.png') });
   assert.deepEqual(page.errors, []);
-  // Issue #4's budget is 1,000 ms; on the 2-core machine the best of three is 1.2-1.3 s today
-  // (engine ready ~870 ms, first evaluation in the worker 200-300 ms), printed above and in
-  // the issue note. The hard limit here catches regressions without making CI depend on load.
-  if (m.firstDecisionMs >= 1000) console.log(`# over the 1,000 ms budget: ${r(m.firstDecisionMs)} ms`);
-  assert.ok(m.firstDecisionMs < 3000, `first decision after ${m.firstDecisionMs} ms (limit 3000)`);
+  // Issue #4's budget: the first decision on screen (painted) within 1,000 ms of navigation, on
+  // the 2-core machine, best of three fresh loads (other work may share the cores).
+  const painted = Math.min(...runs.map((x) => x.firstDecisionPaintedMs));
+  assert.ok(painted < 1000, `first decision painted after ${r(painted)} ms (budget 1000)`);
   await page.context().close();
 });
 

@@ -19,8 +19,8 @@ const kTopLevel = ['scenario', 'title', 'description', 'caller', 'resourcePolici
 const metrics = (window.policylab = { firstDecisionMs: null, firstDecisionPaintedMs: null, lastEvaluationMs: null, evaluations: 0, ready: false, marks: { appStart: t0 } });
 
 const engine = new Engine();
-// The catalog (for completion) is asked for after the first evaluation: the worker answers in
-// order, and the first decision on screen matters more than completion in the first second.
+// The catalog (for completion) and CodeMirror are loaded once the first decision is painted:
+// the worker answers in order, and the first decision matters more than completion.
 const loadCatalog = () => Promise.all([engine.catalog(), loadEditors()]).then(([c, editors]) => {
   editors.setCatalog(c);
   const list = $('managed-options');
@@ -448,6 +448,7 @@ function reveal(pointer) {
 // Evaluation ----------------------------------------------------------------------------------
 let timer = 0;
 let catalogRequested = false;
+const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f));
 function scheduleEvaluate(delay = kDebounceMs) {
   clearTimeout(timer);
   timer = setTimeout(evaluateNow, delay);
@@ -485,9 +486,11 @@ async function evaluateNow() {
   if (metrics.firstDecisionMs === null && answer.result.results?.length) {
     metrics.firstDecisionMs = performance.now();  // since navigation start: in the DOM
     // ...and painted: a task queued from the next animation frame runs after that frame.
-    requestAnimationFrame(() => setTimeout(() => { metrics.firstDecisionPaintedMs = performance.now(); }));
+    afterPaint(() => { metrics.firstDecisionPaintedMs = performance.now(); });
   }
-  if (!catalogRequested) { catalogRequested = true; loadCatalog(); }
+  // Completion data and CodeMirror are not needed to read the first decision: fetched after it
+  // is painted, so that parsing them does not hold the paint back.
+  if (!catalogRequested) { catalogRequested = true; afterPaint(loadCatalog); }
   $('timing').textContent = `evaluated in ${answer.ms.toFixed(1)} ms`;
   metrics.ready = true;
   if (ui.userEdited) updateUrl(current.text);
