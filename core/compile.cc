@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "core/condition_operator.h"
+
 namespace policylab {
 namespace {
 
@@ -28,67 +30,37 @@ CompiledConditionValue CompileValue(const std::string& text, ConditionOperator o
                                     bool variables_enabled) {
   CompiledConditionValue v;
   v.text = text;
-  switch (op) {
-    case ConditionOperator::kStringEquals:
-    case ConditionOperator::kStringNotEquals:
-    case ConditionOperator::kStringEqualsIgnoreCase:
-    case ConditionOperator::kStringNotEqualsIgnoreCase:
-    case ConditionOperator::kStringLike:
-    case ConditionOperator::kStringNotLike:
-    case ConditionOperator::kArnEquals:
-    case ConditionOperator::kArnLike:
-    case ConditionOperator::kArnNotEquals:
-    case ConditionOperator::kArnNotLike:
-    case ConditionOperator::kBool:
-      v.tmpl = Template::Parse(text, variables_enabled);
-      v.has_variables = v.tmpl.has_variables();
-      break;
-    default:
-      break;
+  if (TakesVariables(op)) {
+    v.tmpl = Template::Parse(text, variables_enabled);
+    v.has_variables = v.tmpl.has_variables();
   }
-  switch (op) {
-    case ConditionOperator::kStringLike:
-    case ConditionOperator::kStringNotLike:
+  switch (FamilyOf(op)) {
+    case OperatorFamily::kString:
+      break;
+    case OperatorFamily::kStringLike:
       if (!v.has_variables) v.glob = Glob::Compile(text);
       break;
-    case ConditionOperator::kStringEqualsIgnoreCase:
-    case ConditionOperator::kStringNotEqualsIgnoreCase:
+    case OperatorFamily::kStringIgnoreCase:
       if (!v.has_variables) v.lower = AsciiLower(text);
       break;
-    case ConditionOperator::kArnEquals:
-    case ConditionOperator::kArnLike:
-    case ConditionOperator::kArnNotEquals:
-    case ConditionOperator::kArnNotLike:
+    case OperatorFamily::kArn:
       if (!v.has_variables) v.arn = ArnPattern::Compile(text);
       break;
-    case ConditionOperator::kNumericEquals:
-    case ConditionOperator::kNumericNotEquals:
-    case ConditionOperator::kNumericLessThan:
-    case ConditionOperator::kNumericLessThanEquals:
-    case ConditionOperator::kNumericGreaterThan:
-    case ConditionOperator::kNumericGreaterThanEquals:
+    case OperatorFamily::kNumeric:
       v.number = Decimal::Parse(text);
       break;
-    case ConditionOperator::kDateEquals:
-    case ConditionOperator::kDateNotEquals:
-    case ConditionOperator::kDateLessThan:
-    case ConditionOperator::kDateLessThanEquals:
-    case ConditionOperator::kDateGreaterThan:
-    case ConditionOperator::kDateGreaterThanEquals:
+    case OperatorFamily::kDate:
       v.instant = ParseInstant(text);
       break;
-    case ConditionOperator::kIpAddress:
-    case ConditionOperator::kNotIpAddress:
+    case OperatorFamily::kIp:
       v.ip = ParseIpBlock(text);
       break;
-    case ConditionOperator::kBool:
-    case ConditionOperator::kNull:
+    case OperatorFamily::kBool:
+    case OperatorFamily::kNull:
       v.boolean = ParseBool(text).value_or(false);
       break;
-    case ConditionOperator::kBinaryEquals:
+    case OperatorFamily::kBinary:
       v.bytes = DecodeBase64(text).value_or("");
-      break;
-    default:
       break;
   }
   return v;

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/condition_operator.h"
 #include "core/diagnostic.h"
 #include "core/parse_policy.h"
 
@@ -51,47 +52,25 @@ bool Compare(ConditionOperator op, const CompiledConditionValue& v, std::string_
       return false;
     }
   }
-  switch (op) {
-    case ConditionOperator::kStringEquals:
-    case ConditionOperator::kStringNotEquals:
+  switch (FamilyOf(op)) {
+    case OperatorFamily::kString:
       return value == (v.has_variables ? resolved.text : v.text);  // `*` is literal here
-    case ConditionOperator::kStringEqualsIgnoreCase:
-    case ConditionOperator::kStringNotEqualsIgnoreCase:
+    case OperatorFamily::kStringIgnoreCase:
       return EqualsIgnoreCase(value, v.has_variables ? resolved.text : v.lower);
-    case ConditionOperator::kStringLike:
-    case ConditionOperator::kStringNotLike:
+    case OperatorFamily::kStringLike:
       if (v.has_variables) return GlobFromMarked(resolved, 0, resolved.text.size()).Matches(value);
       return v.glob.Matches(value);
-    case ConditionOperator::kNumericEquals:
-    case ConditionOperator::kNumericNotEquals:
-    case ConditionOperator::kNumericLessThan:
-    case ConditionOperator::kNumericLessThanEquals:
-    case ConditionOperator::kNumericGreaterThan:
-    case ConditionOperator::kNumericGreaterThanEquals: {
+    case OperatorFamily::kNumeric: {
       std::optional<Decimal> n = Decimal::Parse(value);
       if (!n || !v.number) return false;
-      int cmp = Decimal::Compare(*n, *v.number);
-      if (op == ConditionOperator::kNumericLessThan) return cmp < 0;
-      if (op == ConditionOperator::kNumericLessThanEquals) return cmp <= 0;
-      if (op == ConditionOperator::kNumericGreaterThan) return cmp > 0;
-      if (op == ConditionOperator::kNumericGreaterThanEquals) return cmp >= 0;
-      return cmp == 0;
+      return Holds(RelationOf(op), Decimal::Compare(*n, *v.number), 0);
     }
-    case ConditionOperator::kDateEquals:
-    case ConditionOperator::kDateNotEquals:
-    case ConditionOperator::kDateLessThan:
-    case ConditionOperator::kDateLessThanEquals:
-    case ConditionOperator::kDateGreaterThan:
-    case ConditionOperator::kDateGreaterThanEquals: {
+    case OperatorFamily::kDate: {
       std::optional<Instant> t = ParseInstant(value);
       if (!t || !v.instant) return false;
-      if (op == ConditionOperator::kDateLessThan) return *t < *v.instant;
-      if (op == ConditionOperator::kDateLessThanEquals) return *t <= *v.instant;
-      if (op == ConditionOperator::kDateGreaterThan) return *t > *v.instant;
-      if (op == ConditionOperator::kDateGreaterThanEquals) return *t >= *v.instant;
-      return *t == *v.instant;
+      return Holds(RelationOf(op), *t, *v.instant);
     }
-    case ConditionOperator::kBool: {
+    case OperatorFamily::kBool: {
       std::optional<bool> b = ParseBool(value);
       bool expected = v.boolean;
       if (v.has_variables) {
@@ -101,19 +80,15 @@ bool Compare(ConditionOperator op, const CompiledConditionValue& v, std::string_
       }
       return b && *b == expected;
     }
-    case ConditionOperator::kBinaryEquals: {
+    case OperatorFamily::kBinary: {
       std::optional<std::string> bytes = DecodeBase64(value);
       return bytes ? *bytes == v.bytes : value == v.bytes;
     }
-    case ConditionOperator::kIpAddress:
-    case ConditionOperator::kNotIpAddress: {
+    case OperatorFamily::kIp: {
       std::optional<IpBlock> ip = ParseIpBlock(value);
       return ip && v.ip && IpInBlock(*ip, *v.ip);
     }
-    case ConditionOperator::kArnEquals:
-    case ConditionOperator::kArnLike:
-    case ConditionOperator::kArnNotEquals:
-    case ConditionOperator::kArnNotLike: {
+    case OperatorFamily::kArn: {
       // spec §2.3 [INFERRED]: a context value that is not an ARN never matches.
       std::optional<ArnParts> parts = SplitArn(value);
       if (!parts) return false;
@@ -123,7 +98,7 @@ bool Compare(ConditionOperator op, const CompiledConditionValue& v, std::string_
       }
       return v.arn && v.arn->Matches(*parts);
     }
-    case ConditionOperator::kNull:
+    case OperatorFamily::kNull:
       return false;  // handled by the caller
   }
   return false;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/condition_operator.h"
 #include "core/limits.h"
 #include "core/values.h"
 
@@ -489,24 +490,14 @@ class PolicyParser {
             ptr);
       return false;
     };
-    switch (entry.op) {
-      case ConditionOperator::kNumericEquals:
-      case ConditionOperator::kNumericNotEquals:
-      case ConditionOperator::kNumericLessThan:
-      case ConditionOperator::kNumericLessThanEquals:
-      case ConditionOperator::kNumericGreaterThan:
-      case ConditionOperator::kNumericGreaterThanEquals:
+    switch (FamilyOf(entry.op)) {
+      case OperatorFamily::kNumeric:
         if (!Decimal::Parse(value)) return bad("a number");
         break;
-      case ConditionOperator::kDateEquals:
-      case ConditionOperator::kDateNotEquals:
-      case ConditionOperator::kDateLessThan:
-      case ConditionOperator::kDateLessThanEquals:
-      case ConditionOperator::kDateGreaterThan:
-      case ConditionOperator::kDateGreaterThanEquals:
+      case OperatorFamily::kDate:
         if (!ParseInstant(value)) return bad("an iso 8601 date or epoch seconds");
         break;
-      case ConditionOperator::kBool:
+      case OperatorFamily::kBool:
         if (value.find("${") != std::string::npos) {
           // spec §2.5 [DISAGREE]: the operators page allows variables with Bool, the variables
           // page does not. Recommendation "reject or warn": warn, and substitute.
@@ -518,14 +509,13 @@ class PolicyParser {
           return bad("`true` or `false`");
         }
         break;
-      case ConditionOperator::kNull:
+      case OperatorFamily::kNull:
         if (!ParseBool(value)) return bad("`true` or `false`");
         break;
-      case ConditionOperator::kBinaryEquals:
+      case OperatorFamily::kBinary:
         if (!DecodeBase64(value)) return bad("base64");
         break;
-      case ConditionOperator::kIpAddress:
-      case ConditionOperator::kNotIpAddress:
+      case OperatorFamily::kIp:
         if (!ParseIpBlock(value)) return bad("an ip address or cidr block");
         break;
       default:

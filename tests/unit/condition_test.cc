@@ -5,10 +5,12 @@
 // the engine builds them.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <memory>
 #include <string>
 
 #include "core/compile.h"
+#include "core/condition_operator.h"
 #include "core/context.h"
 #include "core/match_statement.h"
 #include "core/parse_policy.h"
@@ -644,6 +646,67 @@ TEST(IsNegatedOperatorTest, Classification) {
   EXPECT_FALSE(IsNegatedOperator(ConditionOperator::kBool));
   EXPECT_FALSE(IsNegatedOperator(ConditionOperator::kNull));
   EXPECT_FALSE(IsNegatedOperator(ConditionOperator::kIpAddress));
+}
+
+TEST(OperatorFamilyTest, EveryOperatorHasItsFamilyAndRelation) {
+  using Op = ConditionOperator;
+  using F = OperatorFamily;
+  using R = Relation;
+  struct Row {
+    Op op;
+    F family;
+    R relation;
+    bool variables;
+  };
+  const Row rows[] = {
+      {Op::kStringEquals, F::kString, R::kEqual, true},
+      {Op::kStringNotEquals, F::kString, R::kEqual, true},
+      {Op::kStringEqualsIgnoreCase, F::kStringIgnoreCase, R::kEqual, true},
+      {Op::kStringNotEqualsIgnoreCase, F::kStringIgnoreCase, R::kEqual, true},
+      {Op::kStringLike, F::kStringLike, R::kEqual, true},
+      {Op::kStringNotLike, F::kStringLike, R::kEqual, true},
+      {Op::kNumericEquals, F::kNumeric, R::kEqual, false},
+      {Op::kNumericNotEquals, F::kNumeric, R::kEqual, false},
+      {Op::kNumericLessThan, F::kNumeric, R::kLess, false},
+      {Op::kNumericLessThanEquals, F::kNumeric, R::kLessOrEqual, false},
+      {Op::kNumericGreaterThan, F::kNumeric, R::kGreater, false},
+      {Op::kNumericGreaterThanEquals, F::kNumeric, R::kGreaterOrEqual, false},
+      {Op::kDateEquals, F::kDate, R::kEqual, false},
+      {Op::kDateNotEquals, F::kDate, R::kEqual, false},
+      {Op::kDateLessThan, F::kDate, R::kLess, false},
+      {Op::kDateLessThanEquals, F::kDate, R::kLessOrEqual, false},
+      {Op::kDateGreaterThan, F::kDate, R::kGreater, false},
+      {Op::kDateGreaterThanEquals, F::kDate, R::kGreaterOrEqual, false},
+      {Op::kBool, F::kBool, R::kEqual, true},
+      {Op::kBinaryEquals, F::kBinary, R::kEqual, false},
+      {Op::kIpAddress, F::kIp, R::kEqual, false},
+      {Op::kNotIpAddress, F::kIp, R::kEqual, false},
+      {Op::kArnEquals, F::kArn, R::kEqual, true},
+      {Op::kArnLike, F::kArn, R::kEqual, true},
+      {Op::kArnNotEquals, F::kArn, R::kEqual, true},
+      {Op::kArnNotLike, F::kArn, R::kEqual, true},
+      {Op::kNull, F::kNull, R::kEqual, false},
+  };
+  EXPECT_EQ(std::size(rows), static_cast<size_t>(Op::kNull) + 1);  // every operator
+  for (const Row& r : rows) {
+    SCOPED_TRACE(static_cast<int>(r.op));
+    EXPECT_EQ(FamilyOf(r.op), r.family);
+    EXPECT_EQ(RelationOf(r.op), r.relation);
+    EXPECT_EQ(TakesVariables(r.op), r.variables);
+  }
+}
+
+TEST(OperatorFamilyTest, RelationsHold) {
+  EXPECT_TRUE(Holds(Relation::kLess, 1, 2));
+  EXPECT_FALSE(Holds(Relation::kLess, 2, 2));
+  EXPECT_TRUE(Holds(Relation::kLessOrEqual, 2, 2));
+  EXPECT_FALSE(Holds(Relation::kLessOrEqual, 3, 2));
+  EXPECT_TRUE(Holds(Relation::kGreater, 3, 2));
+  EXPECT_FALSE(Holds(Relation::kGreater, 2, 2));
+  EXPECT_TRUE(Holds(Relation::kGreaterOrEqual, 2, 2));
+  EXPECT_FALSE(Holds(Relation::kGreaterOrEqual, 1, 2));
+  EXPECT_TRUE(Holds(Relation::kEqual, 2, 2));
+  EXPECT_FALSE(Holds(Relation::kEqual, 1, 2));
 }
 
 }  // namespace
