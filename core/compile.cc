@@ -68,22 +68,6 @@ CompiledConditionValue CompileValue(const std::string& text, ConditionOperator o
 
 }  // namespace
 
-bool IsNegatedOperator(ConditionOperator op) {
-  switch (op) {
-    case ConditionOperator::kStringNotEquals:
-    case ConditionOperator::kStringNotEqualsIgnoreCase:
-    case ConditionOperator::kStringNotLike:
-    case ConditionOperator::kNumericNotEquals:
-    case ConditionOperator::kDateNotEquals:
-    case ConditionOperator::kNotIpAddress:
-    case ConditionOperator::kArnNotEquals:
-    case ConditionOperator::kArnNotLike:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::shared_ptr<const CompiledPolicy> CompilePolicy(Policy policy) {
   auto compiled = std::make_shared<CompiledPolicy>();
   compiled->source = std::move(policy);

@@ -76,9 +76,6 @@ struct CompiledPolicy {
 
 std::shared_ptr<const CompiledPolicy> CompilePolicy(Policy policy);
 
-// Operator classification used by the §2.2 missing-key table.
-bool IsNegatedOperator(ConditionOperator op);
-
 }  // namespace policylab
 
 #endif  // POLICYLAB_CORE_COMPILE_H_

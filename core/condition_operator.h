@@ -2,8 +2,8 @@
 //
 // The condition operators of spec §2.3 grouped by what they compare: the one place for the
 // case lists that checking values (parse_policy.cc), compiling them (compile.cc) and comparing
-// them (match_statement.cc) all need. Negation is classified separately (IsNegatedOperator,
-// compile.h): a family holds both the positive and the negated operator.
+// them (match_statement.cc) all need. A family holds both the positive and the negated
+// operator; IsNegatedOperator tells them apart (the §2.2 missing-key table needs it).
 
 #ifndef POLICYLAB_CORE_CONDITION_OPERATOR_H_
 #define POLICYLAB_CORE_CONDITION_OPERATOR_H_
@@ -66,6 +66,22 @@ constexpr OperatorFamily FamilyOf(ConditionOperator op) {
       return OperatorFamily::kNull;
   }
   return OperatorFamily::kNull;
+}
+
+constexpr bool IsNegatedOperator(ConditionOperator op) {
+  switch (op) {
+    case ConditionOperator::kStringNotEquals:
+    case ConditionOperator::kStringNotEqualsIgnoreCase:
+    case ConditionOperator::kStringNotLike:
+    case ConditionOperator::kNumericNotEquals:
+    case ConditionOperator::kDateNotEquals:
+    case ConditionOperator::kNotIpAddress:
+    case ConditionOperator::kArnNotEquals:
+    case ConditionOperator::kArnNotLike:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // How a request value must relate to a policy value for the (positive) operator to match.

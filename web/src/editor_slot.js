@@ -34,12 +34,6 @@ function highlightLine(line) {
   return out;
 }
 
-/** Is `text` acceptable as it stands (JSON, or empty where the editor is optional)? */
-function parses(text, optional) {
-  if (optional && text.trim() === '') return true;
-  try { JSON.parse(text); return true; } catch { return false; }
-}
-
 export class EditorSlot {
   /** Options as createEditor (editors.js): text, onChange, readOnly, optional, mode, label. */
   constructor(parent, options) {
@@ -59,8 +53,16 @@ export class EditorSlot {
   /** The element on the page (for scrolling). */
   get dom() { return this.view ? this.view.dom : this.lite; }
 
+  /** The text's JSON value: undefined for an empty optional editor; throws on invalid JSON. */
+  value() {
+    const text = this.text;
+    return this.optional && text.trim() === '' ? undefined : JSON.parse(text);
+  }
+
   /** Is the text acceptable as it stands (JSON, or empty where the editor is optional)? */
-  parses() { return parses(this.text, this.optional); }
+  parses() {
+    try { this.value(); return true; } catch { return false; }
+  }
 
   setText(text) {
     if (this.view) editors.setText(this.view, text);

@@ -17,22 +17,20 @@
  *   conditionKeys: {name: string, type: string}[], managedPolicies: string[]}} Catalog
  */
 
-function startWorker() {
+function workerScript() {
   // The single-file build carries the worker's code in a data block (no network, file://).
   const inline = document.getElementById('worker-source');
-  if (inline) {
-    const bin = atob(inline.textContent.trim());
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
-    // A classic worker: module workers from blob: URLs fail in file:// pages (opaque origin).
-    const worker = new Worker(url);
-    worker.postMessage({ op: 'init', module: null });  // its wasm is inlined
-    return worker;
-  }
+  if (!inline) return new URL('./worker.js', document.baseURI);
+  const bytes = Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
+  // Run as a classic worker: module workers from blob: URLs fail in file:// pages (opaque origin).
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
+function startWorker() {
   const booted = window.policylabBoot?.worker;
-  if (booted) return booted;  // boot.js sends the worker its module
-  const worker = new Worker(new URL('./worker.js', document.baseURI));
-  worker.postMessage({ op: 'init', module: null });
+  if (booted) return booted;  // boot.js has sent it its compiled module
+  const worker = new Worker(workerScript());
+  worker.postMessage({ op: 'init', module: null });  // it loads the module itself (or has it inlined)
   return worker;
 }
 

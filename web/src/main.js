@@ -237,13 +237,6 @@ function fillEditors(doc) {
   if (ui.tab === 'json') ui.json.setText(pretty(doc));
 }
 
-/** Parses an optional JSON editor: undefined when empty, throws on a syntax error. */
-function editorJson(view) {
-  const text = view.text;
-  if (view.optional && text.trim() === '') return undefined;
-  return JSON.parse(text);
-}
-
 /**
  * Builds the scenario document from the form. Returns {doc} or {syntaxErrors: [names]} when an
  * editor holds invalid JSON (the editor shows the error at its line; evaluation waits).
@@ -251,7 +244,7 @@ function editorJson(view) {
 function buildScenario() {
   const broken = [];
   const parse = (view, name) => {
-    try { return editorJson(view); } catch { broken.push(name); return undefined; }
+    try { return view.value(); } catch { broken.push(name); return undefined; }
   };
   const doc = { scenario: 1 };
   if (ui.title) doc.title = ui.title;
